@@ -1,0 +1,328 @@
+// PLOVER action coding: who did what to whom, per sentence, merged across articles with evidence.
+// A verb-pattern lexicon (plover-lexicon.ts) finds the act; noun phrases around the trigger give actor
+// and target. A naive Bayes model over lemmas, trained on the public PLOVER records, was tried as a
+// fallback and as a re-ranker and added nothing under cross-validation (scripts/eval-plover.ts), so the
+// coder is the lexicon alone.
+import type { Article, Entity } from '../types.js';
+import type { Action, Citation, PloverType } from './types.js';
+import { splitSentences } from '../extract/sentences.js';
+import { ACTOR_LEXICON, findLexiconActors, placeCode } from './plover-actors.js';
+import { findTriggers, matchesWord, tokenize, type Token, type TriggerMatch } from './plover-lexicon.js';
+
+export interface CodingContext {
+  /** Known named entities; a mention of a name or alias is reported under the entity's full name. */
+  entities?: Pick<Entity, 'name' | 'aliases' | 'type'>[];
+}
+
+export interface CodedSentence {
+  type: PloverType;
+  mode: string | null;
+  actor: string | null;
+  target: string | null;
+  confidence: number;
+  /** Country (ISO alpha-3) or IGO/NGO code of the actor and target, when the lexicon knows it. */
+  actorCode: string | null;
+  targetCode: string | null;
+  /** A place the sentence puts the act in ("in Geneva"), when named. */
+  location: string | null;
+  /** Character span of the words that triggered the coding. */
+  trigger: { start: number; end: number };
+}
+
+/** Confidence of a lexicon coding: multi-word verb patterns are the most specific; noun triggers
+ *  ("talks", "sanctions") the least, since the noun may not name this sentence's own act. Set by hand. */
+const CONFIDENCE = { phrase: 0.9, verb: 0.8, noun: 0.6 } as const;
+
+const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
+const FUTURE_AUXILIARIES = new Set(['will', 'would', 'shall']);
+const INTENT_BEFORE_TO = ['plan', 'intend', 'expect', 'schedule', 'due', 'set', 'hope', 'aim', 'prepare'];
+/** Cooperative acts that become AGREE when only announced ("will visit") and REJECT when negated. */
+const COOPERATIVE: ReadonlySet<PloverType> = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'AGREE']);
+/** Objects that make a verb a communication act, not the act itself ("released a statement"). */
+const NON_EVENT_OBJECTS = new Set(['statement', 'report', 'figures', 'data', 'video', 'details', 'results', 'communique', 'photos']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'new']);
+const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got']);
+/** Prepositions whose object is a place, time or topic, never the actor. */
+const NON_ACTOR_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'during', 'on', 'since', 'until', 'after', 'before', 'over', 'across', 'inside', 'outside', 'into', 'about', 'of', 'by', 'for', 'with', 'against', 'to', 'under']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'inside']);
+/** Verbs that open reported speech: the act of the sentence is in the clause after them. */
+const REPORTING = ['say', 'tell', 'announce', 'report', 'state', 'add', 'according', 'claim', 'note', 'confirm'];
+/** Heads of actor noun phrases that are not names. */
+const ACTOR_NOUNS = new Set(
+  ('government governments police army troops forces force rebels militants protesters demonstrators officials official ' +
+    'minister ministers president prime premier parliament opposition soldiers guerrillas insurgents gunmen students workers ' +
+    'leaders leader authorities court military navy party union council delegation diplomats envoy ambassador spokesman ' +
+    'spokeswoman spokesperson ministry cabinet administration regime negotiators lawmakers legislators militia militias ' +
+    'fighters separatists demonstrators refugees villagers residents group groups bank').split(' '),
+);
+const CALENDAR = /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const FUNCTION_WORDS = new Set(
+  'the a an in on at of to for by with from and or but as after before during while when this that these those it its their his her they he she we i you there here if although though since because yet also meanwhile however'.split(' '),
+);
+
+/** Modes of DEMAND and REJECT, read from the object of the act (CAMEO 10x/12x as mapped in 2021). */
+const OBJECT_MODES: [RegExp, string][] = [
+  [/^(aid|assistance|help|support|funds|loans?|troops|peacekeepers)$/, 'assist'],
+  [/^(release|withdrawal|ceasefire|truce|lifting|end|halt|return)$/, 'yield'],
+  [/^(resignation|reform|reforms|change|changes|elections?|referendum)$/, 'change'],
+  [/^(talks|negotiations|meeting|dialogue|mediation|summit)$/, 'meet'],
+];
+const OBJECT_MODE_WINDOW = 6;
+
+interface NounPhrase {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  name: string;
+  code: string | null;
+  isPlace: boolean;
+}
+
+function hasWordBefore(tokens: Token[], index: number, window: number, accept: (token: Token) => boolean): boolean {
+  for (let i = Math.max(0, index - window); i < index; i++) if (accept(tokens[i])) return true;
+  return false;
+}
+
+function isAnnouncedOnly(tokens: Token[], index: number): boolean {
+  if (hasWordBefore(tokens, index, 2, (token) => FUTURE_AUXILIARIES.has(token.lower))) return true;
+  const previous = tokens[index - 1];
+  const beforeTo = tokens[index - 2];
+  return previous?.lower === 'to' && !!beforeTo && INTENT_BEFORE_TO.some((word) => matchesWord(beforeTo.lower, word));
+}
+
+function objectIsCommunication(tokens: Token[], match: TriggerMatch): boolean {
+  let next = match.last + 1;
+  while (tokens[next] && DETERMINERS.has(tokens[next].lower)) next++;
+  return !!tokens[next] && NON_EVENT_OBJECTS.has(tokens[next].lower);
+}
+
+/** Picks the act of the sentence: verb triggers before noun triggers, then the earliest
+ *  (the main verb precedes its complements: "threatened to impose sanctions" is a threat),
+ *  then the longest pattern at that position. */
+function chooseTrigger(tokens: Token[], matches: TriggerMatch[]): { match: TriggerMatch; type: PloverType; mode: string | null } | null {
+  const ranked = [...matches].sort(
+    (a, b) =>
+      (a.entry.pos === 'verb' ? 0 : 1) - (b.entry.pos === 'verb' ? 0 : 1) ||
+      a.first - b.first ||
+      b.entry.words.length - a.entry.words.length ||
+      b.last - b.first - (a.last - a.first),
+  );
+  for (const match of ranked) {
+    if (match.entry.pos === 'verb' && objectIsCommunication(tokens, match)) continue;
+    const negated = hasWordBefore(tokens, match.first, 3, (token) => NEGATIONS.has(token.lower));
+    const cooperative = COOPERATIVE.has(match.entry.type);
+    if (negated) {
+      // "did not agree", "refused to meet": a refusal. A negated hostile act is no act at all.
+      if (cooperative) return { match, type: 'REJECT', mode: objectMode(tokens, match) };
+      continue;
+    }
+    if (cooperative && match.entry.type !== 'AGREE' && match.entry.pos === 'verb' && isAnnouncedOnly(tokens, match.first)) {
+      // PLOVER codes a stated intention to meet, help or cooperate as AGREE (CAMEO 03x).
+      return { match, type: 'AGREE', mode: null };
+    }
+    const type = match.entry.type;
+    const mode = type === 'DEMAND' || type === 'REJECT' ? objectMode(tokens, match) : match.entry.mode;
+    return { match, type, mode };
+  }
+  return null;
+}
+
+function objectMode(tokens: Token[], match: TriggerMatch): string | null {
+  for (let i = match.last + 1; i < Math.min(tokens.length, match.last + 1 + OBJECT_MODE_WINDOW); i++) {
+    for (const [pattern, mode] of OBJECT_MODES) if (pattern.test(tokens[i].lower)) return mode;
+  }
+  return null;
+}
+
+function isCapitalised(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text) && !FUNCTION_WORDS.has(token.lower) && !CALENDAR.test(token.text);
+}
+
+/** Noun phrases that can be actors: runs of capitalised words, known names and actor nouns
+ *  ("Sudanese government forces", "Foreign Minister Wang Yi"), with their codes. */
+function nounPhrases(sentence: string, tokens: Token[], context: CodingContext | undefined): NounPhrase[] {
+  const lexiconSpans = findLexiconActors(sentence);
+  const entitySpans: { start: number; end: number; name: string; isPlace: boolean }[] = [];
+  for (const entity of context?.entities ?? []) {
+    for (const form of new Set([entity.name, ...entity.aliases])) {
+      if (form.length < 2) continue;
+      for (let at = sentence.indexOf(form); at >= 0; at = sentence.indexOf(form, at + form.length)) {
+        const before = sentence[at - 1] ?? ' ';
+        const after = sentence[at + form.length] ?? ' ';
+        if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
+        entitySpans.push({ start: at, end: at + form.length, name: entity.name, isPlace: entity.type === 'location' });
+      }
+    }
+  }
+  const covered = (token: Token) =>
+    lexiconSpans.some((span) => token.start >= span.start && token.start < span.end) ||
+    entitySpans.some((span) => token.start >= span.start && token.start < span.end);
+  const inPhrase = (index: number): boolean => {
+    const token = tokens[index];
+    if (covered(token) || ACTOR_NOUNS.has(token.lower)) return true;
+    if (!isCapitalised(token)) return false;
+    // A capitalised first word is only a name if the next word is one too ("Foreign Minister ...").
+    return index > 0 || (tokens[1] !== undefined && (isCapitalised(tokens[1]) || covered(tokens[1])));
+  };
+  const phrases: NounPhrase[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!inPhrase(i)) continue;
+    let last = i;
+    while (last + 1 < tokens.length && inPhrase(last + 1)) last++;
+    const start = tokens[i].start;
+    const end = tokens[last].end;
+    const entity = entitySpans.filter((span) => span.start >= start && span.end <= end).sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+    const lexicon = lexiconSpans.find((span) => span.start >= start && span.end <= end);
+    const text = sentence.slice(start, end).replace(/['’]s$/, '');
+    const wholeLexicon = lexicon && lexicon.start === start && lexicon.end >= end - 2;
+    const lexiconKind = lexicon ? ACTOR_LEXICON.get(lexicon.text)?.kind : undefined;
+    phrases.push({
+      first: i,
+      last,
+      start,
+      end,
+      text,
+      name: entity?.name ?? (wholeLexicon && lexicon ? lexicon.name : text),
+      code: lexicon?.code ?? (entity ? placeCode(entity.name) : null),
+      isPlace: entity?.isPlace ?? (lexiconKind === 'country' || lexiconKind === 'capital'),
+    });
+    i = last;
+  }
+  return phrases;
+}
+
+function precededBy(tokens: Token[], phrase: NounPhrase, words: ReadonlySet<string>): boolean {
+  let index = phrase.first - 1;
+  while (index >= 0 && DETERMINERS.has(tokens[index].lower)) index--;
+  return index >= 0 && words.has(tokens[index].lower);
+}
+
+/** The first token of the clause holding the trigger: after the last reporting verb or clause mark. */
+function clauseStart(tokens: Token[], trigger: number): number {
+  let start = 0;
+  for (let i = 0; i < trigger; i++) {
+    const lower = tokens[i].lower;
+    if (lower === ';' || lower === ':' || lower === 'that' || REPORTING.some((word) => matchesWord(lower, word))) start = i + 1;
+  }
+  return start;
+}
+
+function ofComplement(tokens: Token[], phrases: NounPhrase[], phrase: NounPhrase): NounPhrase | undefined {
+  if (tokens[phrase.last + 1]?.lower !== 'of') return undefined;
+  return phrases.find((other) => other.first > phrase.last + 1 && other.first <= phrase.last + 3);
+}
+
+interface Participants {
+  actor: NounPhrase | null;
+  target: NounPhrase | null;
+}
+
+function findParticipants(tokens: Token[], phrases: NounPhrase[], match: TriggerMatch): Participants {
+  const before = phrases.filter((phrase) => phrase.last < match.first);
+  const after = phrases.filter((phrase) => phrase.first > match.last && phrase.first <= match.last + 12);
+  const passive = hasWordBefore(tokens, match.first, 2, (token) => PASSIVE_AUXILIARIES.has(token.lower));
+  const agent = after.find((phrase) => tokens[phrase.first - 1]?.lower === 'by');
+  const clause = clauseStart(tokens, match.first);
+  const subject =
+    before.find((phrase) => phrase.first >= clause && !precededBy(tokens, phrase, NON_ACTOR_PREPOSITIONS)) ??
+    [...before].reverse().find((phrase) => !precededBy(tokens, phrase, PLACE_PREPOSITIONS)) ??
+    null;
+  const withCode = (phrase: NounPhrase | null): NounPhrase | null => {
+    if (!phrase || phrase.code) return phrase;
+    const complement = ofComplement(tokens, phrases, phrase);
+    return complement?.code ? { ...phrase, code: complement.code } : phrase;
+  };
+  if (passive && agent) return { actor: withCode(agent), target: withCode(subject) };
+  let target =
+    after.find((phrase) => phrase !== agent && !precededBy(tokens, phrase, PLACE_PREPOSITIONS) && !(phrase.isPlace && precededBy(tokens, phrase, new Set(['in', 'at'])))) ?? null;
+  if (!target && subject) {
+    // "China and Russia held talks": the partner named beside the subject is the target.
+    const partner = before.find((phrase) => phrase.first > subject.last && tokens[phrase.first - 1]?.lower === 'and');
+    if (partner) target = partner;
+  }
+  return { actor: withCode(subject), target: withCode(target) };
+}
+
+function sentenceLocation(tokens: Token[], phrases: NounPhrase[]): NounPhrase | null {
+  return phrases.find((phrase) => phrase.isPlace && precededBy(tokens, phrase, PLACE_PREPOSITIONS)) ?? null;
+}
+
+/** CONSULT's mode from where a meeting took place: in one party's country it is a visit,
+ *  elsewhere a meeting at a third location. Needs all three codes. */
+function consultMode(actorCode: string | null, targetCode: string | null, place: NounPhrase | null): string | null {
+  if (!actorCode || !targetCode || !place?.code) return null;
+  if (place.code === actorCode || place.code === targetCode) return 'visit';
+  return 'third-party';
+}
+
+/** PLOVER coding of one sentence, or null when it reports no codable act. */
+export function codeSentence(sentence: string, context?: CodingContext): CodedSentence | null {
+  const tokens = tokenize(sentence);
+  const chosen = chooseTrigger(tokens, findTriggers(tokens));
+  if (!chosen) return null;
+  const { match } = chosen;
+  const phrases = nounPhrases(sentence, tokens, context);
+  const place = sentenceLocation(tokens, phrases);
+  // A trigger word inside a name ("Human Rights Watch") is not an act.
+  const participants = findParticipants(tokens, phrases.filter((phrase) => phrase.last < match.first || phrase.first > match.last), match);
+  const actorCode = participants.actor?.code ?? null;
+  const targetCode = participants.target?.code ?? null;
+  const mode = chosen.type === 'CONSULT' && !chosen.mode ? consultMode(actorCode, targetCode, place) : chosen.mode;
+  return {
+    type: chosen.type,
+    mode,
+    actor: participants.actor?.name ?? null,
+    target: participants.target?.name ?? null,
+    confidence: match.entry.pos === 'noun' ? CONFIDENCE.noun : match.entry.words.length > 1 ? CONFIDENCE.phrase : CONFIDENCE.verb,
+    actorCode,
+    targetCode,
+    location: place?.name ?? null,
+    trigger: { start: tokens[match.first].start, end: tokens[match.last].end },
+  };
+}
+
+function participantKey(name: string | null, code: string | null): string {
+  return name ? name.toLowerCase() : code ?? '';
+}
+
+/** The day a sentence dates its act to, when an article date mention inside it resolves to one. */
+function sentenceDate(article: Article, start: number, end: number): string | null {
+  const mention = (article.dates ?? []).find((date) => date.start >= start && date.end <= end && date.value && /^\d{4}-\d{2}-\d{2}$/.test(date.value));
+  return mention?.value ?? null;
+}
+
+/** Codes every sentence of the articles and merges the same (actor, type, target) into one Action. */
+export function codeActions(articles: Article[], event: { date: string | null; location: string | null }): Action[] {
+  const merged = new Map<string, Action>();
+  for (const article of articles) {
+    if (article.status !== 'ok') continue;
+    splitSentences(article.text).forEach((sentence, index) => {
+      const entities = (article.entities ?? []).filter((entity) =>
+        entity.mentions.some((mention) => mention.start >= sentence.start && mention.end <= sentence.end),
+      );
+      const coded = codeSentence(sentence.text, { entities });
+      if (!coded) return;
+      const citation: Citation = { article: article.id, sentence: index, start: sentence.start, end: sentence.end };
+      const key = [participantKey(coded.actor, coded.actorCode), coded.type, participantKey(coded.target, coded.targetCode)].join('|');
+      const existing = merged.get(key);
+      if (existing) {
+        existing.evidence.push(citation);
+        existing.mode ??= coded.mode;
+        existing.location ??= coded.location;
+        return;
+      }
+      merged.set(key, {
+        actor: coded.actor,
+        type: coded.type,
+        mode: coded.mode,
+        target: coded.target,
+        date: sentenceDate(article, sentence.start, sentence.end) ?? event.date,
+        location: coded.location ?? event.location,
+        evidence: [citation],
+      });
+    });
+  }
+  return [...merged.values()];
+}

@@ -1,0 +1,226 @@
+// From articles to events: copies marked, articles grouped, each group turned into a DossierEvent with
+// its date, place, participants, cross-source analysis and links to related events.
+import type { Article } from '../types.js';
+import type { Action, AlignedQuote, Claim, Discrepancy, DossierEvent, EventArticle, FramingDifference, Participant, RelatedEvent } from './types.js';
+import { splitSentences, type Sentence } from '../extract/sentences.js';
+import { entityKey, mergeEntities } from '../extract/entities.js';
+import { codeActions } from './actions.js';
+import { compareByPublished, deduplicate } from './dedup.js';
+import { articleTerms, clusterArticles, contentTerms, dot, entityWeights, TfidfSpace, type ClusterInput, type ClusterOptions } from './cluster.js';
+import { eventAnchor, referencedEvents, type EventAnchor } from './timeline.js';
+
+/** Events sharing at least this many participants (people or organisations) form a series. */
+const SERIES_MIN_SHARED_PARTICIPANTS = 2;
+
+/** What cross-source analysis adds to an event: aligned quotes, claims, discrepancies and framing. */
+export type CorroborationResult = Pick<DossierEvent, 'quotes' | 'claims' | 'discrepancies' | 'framing'>;
+
+/** Optional analysers run on each event's articles. src/corroborate plugs in here (the CLI passes it). */
+export interface EventAnnotators {
+  /** `articles`: the event's articles, earliest first; `independent`: ids of those that are not copies. */
+  corroborate?: (articles: Article[], independent: string[]) => CorroborationResult;
+}
+
+export interface BuildOptions {
+  cluster?: ClusterOptions;
+  /** When dossier first stored each article (id -> ISO time); publication dates are used where absent. */
+  ingestedAt?: Record<string, string>;
+  /** Previously built events, to link new ones into series with them. */
+  knownEvents?: DossierEvent[];
+  annotators?: EventAnnotators;
+  /** Fallback for firstSeen/lastUpdated when no article carries a time (ISO). */
+  now?: string;
+}
+
+interface Prepared extends ClusterInput {
+  sentences: Sentence[];
+}
+
+function mostCommon<T>(values: T[]): T | null {
+  const counts = new Map<T, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: T | null = null;
+  // First seen wins ties; values come earliest article first.
+  for (const [value, count] of counts) if (best === null || count > counts.get(best)!) best = value;
+  return best;
+}
+
+/** The headline most typical of the group: highest mean cosine of its title to the other articles. */
+function pickTitle(members: Prepared[]): string {
+  const titled = members.filter((member) => member.article.title?.trim());
+  if (titled.length === 0) {
+    const first = members[0];
+    return (first.sentences[0]?.text ?? first.article.text.slice(0, 120)).replace(/\s+/g, ' ').trim();
+  }
+  const space = new TfidfSpace(members.map((member) => articleTerms(member.article)));
+  const bodies = members.map((member) => space.vector(articleTerms(member.article)));
+  let best = titled[0];
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const member of titled) {
+    const title = space.vector(contentTerms(member.article.title!));
+    const score = bodies.reduce((sum, body, i) => sum + (members[i] === member ? 0 : dot(title, body)), 0);
+    if (score > bestScore) {
+      best = member;
+      bestScore = score;
+    }
+  }
+  return best.article.title!.replace(/\s+/g, ' ').trim();
+}
+
+function participantsOf(members: Article[]): Participant[] {
+  const merged = mergeEntities(members.map((article) => ({ article: article.id, entities: article.entities ?? [] })));
+  return merged
+    .filter((entity) => entity.type !== 'location')
+    .map((entity) => ({ id: entity.key, name: entity.name, type: entity.type, aliases: entity.aliases, roles: entity.roles, articles: entity.articles }))
+    .sort((a, b) => b.articles.length - a.articles.length);
+}
+
+/** Merges mentions of the same earlier occasion (same day or month and place) across articles. */
+function mergeReferenced(related: RelatedEvent[]): RelatedEvent[] {
+  const byKey = new Map<string, RelatedEvent>();
+  for (const event of related) {
+    const key = `${event.date}|${event.location ?? ''}`;
+    const known = byKey.get(key);
+    if (known) known.evidence.push(...event.evidence);
+    else byKey.set(key, { ...event, evidence: [...event.evidence] });
+  }
+  return [...byKey.values()];
+}
+
+function timeOf(article: Article, ingestedAt: Record<string, string> | undefined): string | null {
+  return ingestedAt?.[article.id] ?? article.published;
+}
+
+function eventArticle(article: Article, duplicateOf: string | null): EventArticle {
+  return { id: article.id, title: article.title, publisher: article.publisher, published: article.published, independent: duplicateOf === null, duplicateOf };
+}
+
+interface Draft {
+  event: DossierEvent;
+  anchors: EventAnchor[];
+}
+
+function assemble(group: Prepared[], copies: Article[], originalOf: Map<string, string>, options: BuildOptions): Draft {
+  const members = [...group].sort((a, b) => compareByPublished(a.article, b.article));
+  const independent = members.filter((member) => !originalOf.has(member.article.id));
+  const leading = independent.length > 0 ? independent : members;
+  const date = mostCommon(leading.map((member) => member.anchor.date).filter((day): day is string => day !== null));
+  const location = mostCommon(
+    leading.filter((member) => date === null || member.anchor.date === date).map((member) => member.anchor.location).filter((place): place is string => place !== null),
+  );
+  const articles = members.map((member) => member.article);
+  const referenced = mergeReferenced(leading.flatMap((member) => referencedEvents(member.article, member.sentences, member.anchor)));
+  const corroboration = options.annotators?.corroborate?.(articles, independent.map((member) => member.article.id));
+  const quotes: AlignedQuote[] = corroboration?.quotes ?? [];
+  const claims: Claim[] = corroboration?.claims ?? [];
+  const discrepancies: Discrepancy[] = corroboration?.discrepancies ?? [];
+  const framing: FramingDifference[] = corroboration?.framing ?? [];
+  const actions: Action[] = codeActions(
+    leading.map((member) => member.article),
+    { date, location },
+  );
+  const times = [...articles, ...copies].map((article) => timeOf(article, options.ingestedAt)).filter((time): time is string => time !== null).sort();
+  const fallback = options.now ?? date ?? new Date().toISOString();
+  return {
+    anchors: leading.map((member) => member.anchor),
+    event: {
+      id: `event-${members[0].article.id}`,
+      title: pickTitle(leading),
+      date,
+      location,
+      articles: members.map((member) => eventArticle(member.article, originalOf.get(member.article.id) ?? null)),
+      duplicates: [...articles, ...copies]
+        .filter((article) => originalOf.has(article.id))
+        .sort(compareByPublished)
+        .map((article) => ({ id: article.id, duplicateOf: originalOf.get(article.id)! })),
+      participants: participantsOf(leading.map((member) => member.article)),
+      quotes,
+      actions,
+      claims,
+      discrepancies,
+      framing,
+      related: referenced,
+      firstSeen: times[0] ?? fallback,
+      lastUpdated: times[times.length - 1] ?? fallback,
+    },
+  };
+}
+
+function participantIds(event: DossierEvent): Set<string> {
+  return new Set(event.participants.map((participant) => participant.id));
+}
+
+/** A referenced earlier occasion that is itself one of the events gets that event's id. */
+function resolveReferenced(event: DossierEvent, all: DossierEvent[]): void {
+  const own = participantIds(event);
+  for (const related of event.related) {
+    if (related.relation !== 'referenced' || !related.date) continue;
+    const match = all.find(
+      (other) =>
+        other !== event &&
+        other.date !== null &&
+        other.date.startsWith(related.date!) &&
+        (related.location === null || other.location === related.location) &&
+        other.participants.some((participant) => own.has(participant.id)),
+    );
+    if (match) related.id = match.id;
+  }
+}
+
+function linkSeries(drafts: Draft[], known: DossierEvent[]): void {
+  const pool = [...drafts.map((draft) => ({ event: draft.event, evidence: draft.anchors.find((anchor) => anchor.evidence)?.evidence ?? null })), ...known.map((event) => ({ event, evidence: null }))];
+  for (const { event } of drafts) {
+    const own = participantIds(event);
+    for (const other of pool) {
+      if (other.event.id === event.id) continue;
+      const shared = other.event.participants.filter((participant) => own.has(participant.id)).length;
+      if (shared < SERIES_MIN_SHARED_PARTICIPANTS) continue;
+      event.related.push({
+        id: other.event.id,
+        title: other.event.title,
+        date: other.event.date,
+        location: other.event.location,
+        relation: 'series',
+        evidence: other.evidence ? [other.evidence] : [],
+      });
+    }
+  }
+}
+
+/** Builds events from articles. Rejected articles are skipped; exact copies are folded into their original
+ *  (listed under `duplicates` only), near-copies and syndicated re-posts join their original's event as
+ *  non-independent sources. Events come out earliest first. */
+export function buildEvents(articles: Article[], options: BuildOptions = {}): DossierEvent[] {
+  const usable = articles.filter((article) => article.status === 'ok');
+  const { kept, links, originalOf } = deduplicate(usable);
+  const keptIds = new Set(kept.map((article) => article.id));
+  const byId = new Map(usable.map((article) => [article.id, article]));
+  const copiesOf = new Map<string, Article[]>();
+  for (const link of links) {
+    if (keptIds.has(link.id)) continue;
+    copiesOf.set(link.duplicateOf, [...(copiesOf.get(link.duplicateOf) ?? []), byId.get(link.id)!]);
+  }
+  const prepared = new Map<string, Prepared>(
+    kept.map((article) => {
+      const sentences = splitSentences(article.text);
+      return [article.id, { article, sentences, anchor: eventAnchor(article, sentences), entities: entityWeights(article, entityKey) }];
+    }),
+  );
+  // Only originals are clustered; each copy then follows its original.
+  const originals = kept.filter((article) => !originalOf.has(article.id)).map((article) => prepared.get(article.id)!);
+  const groups = clusterArticles(originals, options.cluster);
+  const groupOf = new Map<string, Prepared[]>();
+  for (const group of groups) for (const member of group) groupOf.set(member.article.id, group);
+  for (const article of kept) {
+    const original = originalOf.get(article.id);
+    if (original) groupOf.get(original)!.push(prepared.get(article.id)!);
+  }
+  const drafts = groups.map((group) => {
+    const copies = group.flatMap((member) => copiesOf.get(member.article.id) ?? []);
+    return assemble(group, copies, originalOf, options);
+  });
+  const events = drafts.map((draft) => draft.event);
+  for (const event of events) resolveReferenced(event, [...events, ...(options.knownEvents ?? [])]);
+  linkSeries(drafts, options.knownEvents ?? []);
+  return events.sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.firstSeen.localeCompare(b.firstSeen) || a.id.localeCompare(b.id));
+}

@@ -1,0 +1,201 @@
+// When and where the reported event happened, read from the article text (never the publication date),
+// and the earlier events an article refers back to.
+import type { Article, DateMention, Entity, Mention } from '../types.js';
+import type { Citation, RelatedEvent } from './types.js';
+import type { Sentence } from '../extract/sentences.js';
+
+/** How many sentences from the top of the body count as the lead. News leads state the event's
+ *  date and place within the first paragraph; 6 leaves room for a caption and a credit line above it. */
+const LEAD_SENTENCES = 6;
+/** A dated meeting this many days before the event is a separate, earlier event. */
+const EARLIER_EVENT_MIN_DAYS = 7;
+const MAX_TITLE_CHARS = 160;
+
+/** Photo captions and credits: their dates and places belong to the picture, not the story. */
+const CAPTION_PATTERN =
+  /\b(?:photo|photograph|picture|image)s?\s*(?::|\/|by\b)|\bfile photo\b|\bhost photo\b|\b(?:reuters|afp|ap|getty images|epa|xinhua)\/|\bvia reuters\b|\(ap photo\b|\b(?:shakes|shaking|shake) hands\b|\b(?:poses|posing|gestures|gesturing|looks on)\b/i;
+/** Words that place a sentence's occasion before the one being reported. */
+const RETROSPECTIVE_PATTERN = /\b(?:previous(?:ly)?|prior|earlier|ago|last (?:met|time|year|month|week)|first met|follows|followed|since)\b/i;
+/** Verbs and nouns of an occasion: the date or place nearest one belongs to it. */
+const OCCASION_PATTERN =
+  /\b(?:met|meet|meets|meeting|meetings|held|holds|hold|talks|talked|encounter|summit|visit|visited|visits|visiting|hosted|hosts|received|signed|signing|conference|negotiations|call|spoke|attended|attends|conducted|conducts)\b/i;
+const PLACE_PREPOSITION = /\b(?:in|at|to|from)\s+(?:the\s+)?$/i;
+
+export interface EventAnchor {
+  /** YYYY-MM-DD or null. */
+  date: string | null;
+  location: string | null;
+  /** The sentence the date (or, without a date, the place) was read from. */
+  evidence: Citation | null;
+}
+
+function fullDay(value: string | null): string | null {
+  const match = value ? /^(\d{4}-\d{2}-\d{2})(?:T|$)/.exec(value) : null;
+  return match ? match[1] : null;
+}
+
+function within(span: { start: number; end: number }, sentence: Sentence): boolean {
+  return span.start >= sentence.start && span.end <= sentence.end;
+}
+
+function cite(article: Article, sentences: Sentence[], index: number): Citation {
+  return { article: article.id, sentence: index, start: sentences[index].start, end: sentences[index].end };
+}
+
+function isCaption(article: Article, sentence: Sentence): boolean {
+  if (CAPTION_PATTERN.test(sentence.text)) return true;
+  const normalized = sentence.text.replace(/\s+/g, ' ').trim();
+  return article.captions.some((caption) => caption.replace(/\s+/g, ' ').includes(normalized));
+}
+
+/** Where in the sentence the occasion is named: the first occasion verb or noun, else the sentence start. */
+function occasionOffset(sentence: Sentence): number {
+  const match = OCCASION_PATTERN.exec(sentence.text);
+  return sentence.start + (match ? match.index : 0);
+}
+
+function nearest<T extends { start: number; end: number }>(spans: T[], offset: number): T | undefined {
+  return [...spans].sort((a, b) => Math.abs(a.start - offset) - Math.abs(b.start - offset) || a.start - b.start)[0];
+}
+
+interface PlaceMention {
+  entity: Entity;
+  mention: Mention;
+}
+
+function placesIn(article: Article, sentence: Sentence): PlaceMention[] {
+  const places: PlaceMention[] = [];
+  for (const entity of article.entities ?? []) {
+    if (entity.type !== 'location') continue;
+    for (const mention of entity.mentions) if (within(mention, sentence)) places.push({ entity, mention });
+  }
+  return places;
+}
+
+/** The place an occasion happened: a location introduced by "in"/"at" nearest the occasion, else any location. */
+function placeOf(article: Article, sentence: Sentence, offset: number): string | null {
+  const places = placesIn(article, sentence);
+  const introduced = places.filter((place) => PLACE_PREPOSITION.test(article.text.slice(Math.max(sentence.start, place.mention.start - 12), place.mention.start)));
+  const chosen = nearest((introduced.length > 0 ? introduced : places).map((place) => ({ ...place.mention, name: place.entity.name })), offset);
+  return chosen ? chosen.name : null;
+}
+
+function leadIndexes(article: Article, sentences: Sentence[]): number[] {
+  const lead: number[] = [];
+  for (let i = 0; i < sentences.length && lead.length < LEAD_SENTENCES; i++) {
+    if (!isCaption(article, sentences[i])) lead.push(i);
+  }
+  return lead;
+}
+
+function datesIn(article: Article, sentence: Sentence): DateMention[] {
+  return (article.dates ?? []).filter((date) => within(date, sentence));
+}
+
+/** The date and place of the event an article reports, from the date expressions of its lead. */
+export function eventAnchor(article: Article, sentences: Sentence[]): EventAnchor {
+  const lead = leadIndexes(article, sentences);
+  for (const index of lead) {
+    const sentence = sentences[index];
+    if (RETROSPECTIVE_PATTERN.test(sentence.text)) continue;
+    const days = datesIn(article, sentence).filter((date) => fullDay(date.value) !== null);
+    if (days.length === 0) continue;
+    const offset = occasionOffset(sentence);
+    const date = fullDay(nearest(days, offset)!.value)!;
+    return { date, location: placeOf(article, sentence, offset) ?? leadPlace(article, sentences, lead), evidence: cite(article, sentences, index) };
+  }
+  const location = leadPlace(article, sentences, lead);
+  return { date: null, location, evidence: null };
+}
+
+function leadPlace(article: Article, sentences: Sentence[], lead: number[]): string | null {
+  for (const index of lead) {
+    const sentence = sentences[index];
+    if (RETROSPECTIVE_PATTERN.test(sentence.text) || !OCCASION_PATTERN.test(sentence.text)) continue;
+    const place = placeOf(article, sentence, occasionOffset(sentence));
+    if (place) return place;
+  }
+  return null;
+}
+
+function parseDay(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+function daysBetween(earlier: string, later: string): number {
+  return Math.round((parseDay(later).getTime() - parseDay(earlier).getTime()) / 86_400_000);
+}
+
+/** "P2M" before 2026-02-01 -> "2025-12"; day and week durations keep the day. */
+function subtractDuration(anchor: string, duration: string): string | null {
+  const match = /^P(\d+)([DWMY])$/.exec(duration);
+  if (!match) return null;
+  const amount = Number(match[1]);
+  const date = parseDay(anchor);
+  switch (match[2]) {
+    case 'D':
+      date.setUTCDate(date.getUTCDate() - amount);
+      return date.toISOString().slice(0, 10);
+    case 'W':
+      date.setUTCDate(date.getUTCDate() - 7 * amount);
+      return date.toISOString().slice(0, 10);
+    case 'M':
+      date.setUTCDate(1);
+      date.setUTCMonth(date.getUTCMonth() - amount);
+      return date.toISOString().slice(0, 7);
+    default:
+      return String(date.getUTCFullYear() - amount);
+  }
+}
+
+/** A date that lies before `eventDay` at its own precision ("2025-12" before "2026-02-01"). */
+function isBefore(value: string, eventDay: string): boolean {
+  return value < eventDay.slice(0, value.length);
+}
+
+function referencedDate(article: Article, sentence: Sentence, eventDay: string): string | null {
+  const retrospective = RETROSPECTIVE_PATTERN.test(sentence.text);
+  for (const mention of datesIn(article, sentence)) {
+    const value = mention.value;
+    if (!value) continue;
+    if (/^P\d+[DWMY]$/.test(value)) {
+      if (retrospective) return subtractDuration(eventDay, value);
+      continue;
+    }
+    const head = value.split('/')[0];
+    if (!/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(head.slice(0, 10))) continue;
+    const day = head.slice(0, 10);
+    if (!isBefore(day, eventDay)) continue;
+    if (day.length === 10 && daysBetween(day, eventDay) < EARLIER_EVENT_MIN_DAYS) continue;
+    return day;
+  }
+  return null;
+}
+
+function shortTitle(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= MAX_TITLE_CHARS ? flat : `${flat.slice(0, MAX_TITLE_CHARS - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+/** Earlier occasions the article mentions ("a previous encounter in Moscow two months prior"), placed on the
+ *  calendar relative to the event's day, with the sentence that mentions them. */
+export function referencedEvents(article: Article, sentences: Sentence[], anchor: EventAnchor): RelatedEvent[] {
+  const eventDay = anchor.date ?? fullDay(article.published);
+  if (!eventDay) return [];
+  const related: RelatedEvent[] = [];
+  sentences.forEach((sentence, index) => {
+    if (anchor.evidence?.sentence === index || !OCCASION_PATTERN.test(sentence.text)) return;
+    if (isCaption(article, sentence)) return;
+    const date = referencedDate(article, sentence, eventDay);
+    if (!date) return;
+    related.push({
+      id: null,
+      title: shortTitle(sentence.text),
+      date,
+      location: placeOf(article, sentence, occasionOffset(sentence)),
+      relation: 'referenced',
+      evidence: [cite(article, sentences, index)],
+    });
+  });
+  return related;
+}

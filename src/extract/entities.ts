@@ -1,0 +1,260 @@
+// Entity resolution within one article: NER spans become entities with every mention, alias and
+// role. This is dossier's core logic (which mentions are one person), so it is written here on top
+// of general rules: name-variant matching (names.ts), titles around names (entities-roles.ts) and
+// role mentions matched by office and nationality (entities-anaphora.ts).
+import type { Entity, EntityType, Mention } from '../types.js';
+import { findRoleMentions, resolveRoleMention, type PersonProfile } from './entities-anaphora.js';
+import { acronymsOf, bestPersonName, bestPlaceName, countriesClash, uniqueCaseInsensitive } from './entities-forms.js';
+import { ROLE_NOUNS, canonicalCountryName, countriesIn } from './entities-lexicon.js';
+import { readRoles, type RoleContext } from './entities-roles.js';
+import { isAcronym, tokenizeWords } from './entities-text.js';
+import {
+  bareWord, fullNamesMatch, isHonorific, nameWords, parseName, tokenKey, tokensMatch, type ParsedName,
+} from './names.js';
+import { splitSentences } from './sentences.js';
+
+export { entityKey, mergeEntities, type MergedEntity } from './entities-merge.js';
+
+/** A span from the NER tagger (src/extract/ner); same shape as its output, declared here to keep the modules apart. */
+export interface NerSpan {
+  start: number;
+  end: number;
+  text: string;
+  type: 'PER' | 'ORG' | 'LOC' | 'MISC';
+}
+
+const ENTITY_TYPES: Record<'PER' | 'ORG' | 'LOC', EntityType> = { PER: 'person', ORG: 'organization', LOC: 'location' };
+
+interface Cluster {
+  type: EntityType;
+  names: Mention[];
+  roleMentions: Mention[];
+  roles: string[];
+  countries: Set<string>;
+  parsed: ParsedName[];
+  typeVotes: Map<EntityType, number>;
+}
+
+function newCluster(type: EntityType): Cluster {
+  return { type, names: [], roleMentions: [], roles: [], countries: new Set(), parsed: [], typeVotes: new Map() };
+}
+
+/** Narrows a span to the name itself: no article, possessive, edge punctuation, honorific or leading title. */
+function cleanSpan(text: string, span: NerSpan): { start: number; end: number } | null {
+  let start = Math.max(0, span.start);
+  let end = Math.min(text.length, span.end);
+  const advance = (pattern: RegExp): boolean => {
+    const match = pattern.exec(text.slice(start, end));
+    if (!match || match[0].length === end - start) return false;
+    start += match[0].length;
+    return true;
+  };
+  const retreat = (pattern: RegExp): boolean => {
+    const match = pattern.exec(text.slice(start, end));
+    if (!match || match[0].length === end - start) return false;
+    end -= match[0].length;
+    return true;
+  };
+  for (let changed = true; changed && start < end;) {
+    changed = advance(/^[\s("“'‘\[]+/u) || advance(/^(?:the|The)\s+/) ||
+      retreat(/[\s,;:!?)"”'’\]]+$/u) || retreat(/['’]s$/) || retreat(/(?<!(?:^|[.\s])\p{Lu})\.$/u);
+    if (!changed && span.type === 'PER') {
+      const lead = /^([\p{L}.-]+)\s+/u.exec(text.slice(start, end));
+      if (lead && (isHonorific(lead[1]) || (/^\p{Lu}/u.test(lead[1]) && ROLE_NOUNS.has(lead[1].replace(/\.$/, '').toLowerCase())))) {
+        changed = advance(/^[\p{L}.-]+\s+/u);
+      }
+    }
+  }
+  const cleaned = text.slice(start, end);
+  return /\p{L}/u.test(cleaned) ? { start, end } : null;
+}
+
+/** Groups organisation and place mentions: same normalised name, acronym of a full name, acronym inside a longer name. */
+function clusterPlacesAndOrganisations(text: string, spans: { start: number; end: number; type: 'ORG' | 'LOC' }[]): Cluster[] {
+  const byKey = new Map<string, Cluster>();
+  for (const span of spans) {
+    const surface = text.slice(span.start, span.end);
+    const key = nameWords(canonicalCountryName(surface) ?? surface).join(' ');
+    if (!key) continue;
+    const type = ENTITY_TYPES[span.type];
+    if (!byKey.has(key)) byKey.set(key, newCluster(type));
+    const cluster = byKey.get(key)!;
+    cluster.names.push({ start: span.start, end: span.end, text: surface });
+    cluster.typeVotes.set(type, (cluster.typeVotes.get(type) ?? 0) + 1);
+  }
+  const expansions = new Map<string, string>();
+  const keys = [...byKey.keys()];
+  for (const key of keys) {
+    const cluster = byKey.get(key)!;
+    if (!cluster.names.every((mention) => isAcronym(mention.text))) continue;
+    const owners = keys.filter((other) => other !== key && byKey.get(other)!.names.some((mention) => !isAcronym(mention.text) && acronymsOf(mention.text).includes(key)));
+    if (owners.length !== 1) continue;
+    expansions.set(key, owners[0]);
+  }
+  // A longer name written with an acronym ("UN Security Council") is the spelled-out one.
+  const canonicalKey = (key: string): string => {
+    const expanded = key.split(' ').map((word) => expansions.get(word) ?? word).join(' ');
+    return byKey.has(expanded) ? expanded : key;
+  };
+  const merged = new Map<string, Cluster>();
+  for (const [key, cluster] of byKey) {
+    const target = canonicalKey(key);
+    if (!merged.has(target)) merged.set(target, newCluster(cluster.type));
+    const into = merged.get(target)!;
+    into.names.push(...cluster.names);
+    for (const [type, votes] of cluster.typeVotes) into.typeVotes.set(type, (into.typeVotes.get(type) ?? 0) + votes);
+  }
+  for (const cluster of merged.values()) {
+    const ranked = [...cluster.typeVotes.entries()].sort((a, b) => b[1] - a[1]);
+    cluster.type = ranked[0][0];
+  }
+  return [...merged.values()];
+}
+
+interface PersonMention extends Mention {
+  parsed: ParsedName;
+  roles: string[];
+  countries: Set<string>;
+}
+
+function addPersonMention(cluster: Cluster, mention: PersonMention): void {
+  cluster.names.push({ start: mention.start, end: mention.end, text: mention.text });
+  cluster.parsed.push(mention.parsed);
+  cluster.roles.push(...mention.roles);
+  for (const code of mention.countries) cluster.countries.add(code);
+}
+
+function clusterGender(cluster: Cluster): 'm' | 'f' | null {
+  return cluster.parsed.find((parsed) => parsed.gender)?.gender ?? null;
+}
+
+/** Groups person mentions: full names by name compatibility, then single names onto the one full name they fit. */
+function clusterPeople(mentions: PersonMention[]): Cluster[] {
+  const full: Cluster[] = [];
+  for (const mention of mentions.filter((m) => m.parsed.given.length > 0)) {
+    const key = mention.parsed.tokens.map(tokenKey).join(' ');
+    const exact = full.find((cluster) => cluster.parsed.some((parsed) => parsed.tokens.map(tokenKey).join(' ') === key));
+    const compatible = full.filter((cluster) =>
+      !countriesClash(cluster.countries, mention.countries) && cluster.parsed.some((parsed) => fullNamesMatch(parsed, mention.parsed)));
+    const target = exact ?? (compatible.length === 1 ? compatible[0] : undefined);
+    if (target) addPersonMention(target, mention);
+    else {
+      const cluster = newCluster('person');
+      addPersonMention(cluster, mention);
+      full.push(cluster);
+    }
+  }
+  const single: Cluster[] = [];
+  for (const mention of mentions.filter((m) => m.parsed.given.length === 0)) {
+    const word = mention.parsed.surname;
+    const admissible = (cluster: Cluster): boolean => {
+      const gender = clusterGender(cluster);
+      return !(gender && mention.parsed.gender && gender !== mention.parsed.gender) && !countriesClash(cluster.countries, mention.countries);
+    };
+    const bySurname = (exact: boolean) => full.filter((cluster) => admissible(cluster) &&
+      cluster.parsed.some((parsed) => (exact ? tokenKey(parsed.surname) === tokenKey(word) : tokensMatch(parsed.surname, word))));
+    // Family-name-first names ("Wang Yi" -> "Mr Wang") match on another token of the full name.
+    const byOtherToken = () => full.filter((cluster) => admissible(cluster) &&
+      cluster.parsed.some((parsed) => parsed.given.some((given) => tokenKey(given) === tokenKey(word))));
+    let candidates = bySurname(true);
+    if (candidates.length === 0) candidates = bySurname(false);
+    if (candidates.length === 0) candidates = byOtherToken();
+    const target = candidates.length === 1
+      ? candidates[0]
+      : candidates.length === 0 ? single.find((cluster) => admissible(cluster) && tokensMatch(cluster.parsed[0].surname, word)) : undefined;
+    if (target) addPersonMention(target, mention);
+    else {
+      const cluster = newCluster('person');
+      addPersonMention(cluster, mention);
+      single.push(cluster);
+    }
+  }
+  return [...full, ...single];
+}
+
+/** Lower-case words of a person's titles, acronyms of the article's organisations spelled out. */
+function titleWordsOf(roles: string[], acronymExpansions: Map<string, string>): Set<string> {
+  const words = new Set<string>();
+  for (const role of roles) {
+    for (const raw of role.split(/[\s]+/)) {
+      const word = raw.replace(/['’]s$/, '');
+      const bare = bareWord(word);
+      if (!bare) continue;
+      words.add(bare);
+      for (const part of word.toLowerCase().split('-')) if (bareWord(part)) words.add(bareWord(part));
+      for (const expanded of (acronymExpansions.get(bare) ?? '').split(' ')) if (expanded) words.add(expanded);
+    }
+  }
+  return words;
+}
+
+function toEntity(cluster: Cluster): Omit<Entity, 'id'> {
+  const mentions = [...cluster.names, ...cluster.roleMentions]
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .filter((mention, i, all) => i === 0 || mention.start !== all[i - 1].start || mention.end !== all[i - 1].end);
+  const name = cluster.type === 'person' ? bestPersonName(cluster.names) : bestPlaceName(cluster.names);
+  const aliases = [...new Set(mentions.map((mention) => mention.text))].filter((alias) => alias !== name);
+  return { name, type: cluster.type, aliases, roles: uniqueCaseInsensitive(cluster.roles), mentions };
+}
+
+/** Resolves an article's NER spans into entities with their mentions, aliases and roles. */
+export function resolveEntities(text: string, spans: NerSpan[]): Entity[] {
+  const words = tokenizeWords(text);
+  const cleaned = spans
+    .filter((span) => span.start >= 0 && span.end <= text.length && span.start < span.end)
+    .map((span) => ({ type: span.type, range: cleanSpan(text, span) }))
+    .filter((span): span is { type: NerSpan['type']; range: { start: number; end: number } } => span.range !== null)
+    .map((span) => ({ type: span.type, ...span.range }));
+  const coverage: RoleContext['coverage'] = words.map((word) =>
+    cleaned.find((span) => word.start < span.end && span.start < word.end)?.type ?? null);
+  const context: RoleContext = { text, words, coverage };
+  const wordIndexAt = (offset: number) => words.findIndex((word) => word.end > offset);
+  const lastWordBefore = (offset: number) => {
+    let index = wordIndexAt(offset) - 1;
+    while (index + 1 < words.length && words[index + 1].start < offset) index++;
+    return index;
+  };
+
+  const roleRanges: { start: number; end: number }[] = [];
+  const personMentions: PersonMention[] = cleaned.filter((span) => span.type === 'PER').map((span) => {
+    const reading = readRoles(context, wordIndexAt(span.start), lastWordBefore(span.end));
+    roleRanges.push(...reading.ranges);
+    const surface = text.slice(span.start, span.end);
+    return { start: span.start, end: span.end, text: surface, parsed: parseName(surface), roles: reading.roles, countries: reading.countries };
+  }).filter((mention) => mention.parsed.surname !== '');
+
+  const places = clusterPlacesAndOrganisations(text, cleaned.filter((span): span is typeof span & { type: 'ORG' | 'LOC' } => span.type === 'ORG' || span.type === 'LOC'));
+  const acronymExpansions = new Map<string, string>();
+  for (const cluster of places) {
+    const full = cluster.names.find((mention) => !isAcronym(mention.text.replace(/\s+/g, '')));
+    if (!full) continue;
+    for (const mention of cluster.names) if (isAcronym(mention.text)) acronymExpansions.set(bareWord(mention.text), nameWords(full.text).join(' '));
+  }
+
+  const people = clusterPeople(personMentions);
+  const profiles: PersonProfile[] = people.map((cluster) => {
+    const titleWords = titleWordsOf(cluster.roles, acronymExpansions);
+    for (const code of countriesIn([...titleWords].join(' '))) cluster.countries.add(code);
+    return { titleWords, countries: cluster.countries, mentionStarts: cluster.names.map((mention) => mention.start) };
+  });
+
+  const sentences = splitSentences(text);
+  const sentenceOf = (offset: number) => {
+    const index = sentences.findIndex((sentence) => sentence.end > offset);
+    return index < 0 ? sentences.length : index;
+  };
+  const taken = (index: number) => {
+    const word = words[index];
+    return coverage[index] === 'PER' || roleRanges.some((range) => word.start < range.end && range.start < word.end);
+  };
+  for (const roleMention of findRoleMentions(text, words, taken, (index) => coverage[index] === 'ORG')) {
+    const person = resolveRoleMention(roleMention, profiles, sentenceOf);
+    if (person < 0) continue;
+    people[person].roleMentions.push({ start: roleMention.start, end: roleMention.end, text: text.slice(roleMention.start, roleMention.end) });
+  }
+
+  return [...people, ...places]
+    .map(toEntity)
+    .sort((a, b) => a.mentions[0].start - b.mentions[0].start)
+    .map((entity, i) => ({ id: `e${i + 1}`, ...entity }));
+}

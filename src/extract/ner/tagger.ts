@@ -1,0 +1,20 @@
+// Tags a document given as sentences of tokens with the linear model.
+import { documentEvidence, normalizeToken, sentenceFeatures, type Gazetteer, type NerLexicon, type NerType } from './features.js';
+import { emissionScores, tagsToSpans, viterbi, type LinearModel } from './model.js';
+
+export interface NerResources {
+  model: LinearModel;
+  lexicon: NerLexicon;
+  gazetteer: Gazetteer;
+}
+
+/** Token-index entity spans for each sentence of a document (tokens as written, not yet normalized). */
+export function tagSentences(resources: NerResources, sentences: string[][]): { start: number; end: number; type: NerType }[][] {
+  const normalized = sentences.map((sentence) => sentence.map(normalizeToken));
+  const document = documentEvidence(normalized, resources.lexicon);
+  return normalized.map((tokens) => {
+    const features = sentenceFeatures(tokens, { lexicon: resources.lexicon, gazetteer: resources.gazetteer, document });
+    const tags = viterbi(emissionScores(resources.model, features), tokens.length, resources.model.transitions);
+    return tagsToSpans(tags);
+  });
+}

@@ -1,0 +1,679 @@
+// Quote and attribution extraction: direct quotes (from quotation marks) and indirect speech
+// ("X said that ..."), each with its speaker, cue verb and channel.
+//
+// Hand-written rules rather than a library: attribution is the product's own core logic, and no
+// maintained JavaScript library does it. The pipeline per article:
+//   1. find quoted passages from quotation marks (quotes-marks.ts);
+//   2. split sentences with the quoted passages masked, so a full stop inside a quote never ends
+//      the sentence that carries its attribution;
+//   3. in each sentence, find "frames": a cue verb with its speaker phrase and the content it
+//      introduces (before it: `"...," he said`; after it: `he said that ...`), plus "according to";
+//   4. resolve speakers to entities (names, pronouns, role phrases) and give unattributed quotes
+//      the speaker of the quote they continue.
+
+import type { Entity, Quote, Span } from '../types.js';
+import {
+  AUXILIARIES, CUE_WORDS, DOCUMENT_NOUNS, MONTH_ABBREVIATIONS, NAME_TITLES, NON_CLAUSE_STARTS, NON_HEAD_WORDS,
+  OBJECT_CUES, PERSONAL_PRONOUNS, PHRASAL_CUES, PHRASE_BOUNDARY_WORDS, TIME_WORDS, WEAK_CUES,
+} from './quotes-lexicon.js';
+import { findQuoteRegions, paragraphsOf, type QuoteRegion } from './quotes-marks.js';
+import { entitiesFromNameSpans, findNameSpans, indexMentions, type SpeakerMention } from './quotes-speakers.js';
+
+/** A quote with the words in the text that name its speaker (a name, a pronoun, "the ministry"). */
+export interface AttributedQuote extends Quote {
+  /** Where the text names the speaker for this quote; null when the speaker was inherited or is unknown. */
+  speakerSpan: Span | null;
+}
+
+/** The longest speaker phrase, in words ("a senior Homeland Security Department official"); calibrated on PolNeAR dev. */
+const MAX_SPEAKER_WORDS = 8;
+/** How far after a cue "that" may come ("told reporters in Nairobi on Sunday that"); calibrated on PolNeAR dev. */
+const MAX_WORDS_BEFORE_THAT = 8;
+/** Reported content shorter than this, in words, is not a claim ("he said so"). */
+const MIN_CONTENT_WORDS = 2;
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  kind: 'word' | 'punct' | 'quote';
+  region?: QuoteRegion;
+}
+
+interface Sentence {
+  start: number;
+  end: number;
+  paragraph: number;
+  tokens: Token[];
+}
+
+interface Speaker {
+  name: string | null;
+  entity: Entity | null;
+  span: Span | null;
+}
+
+interface Frame {
+  /** Null for a bare byline attribution ("“...” — Jane Doe"). */
+  cue: string | null;
+  /** Token index range of the cue. */
+  cueFirst: number;
+  cueLast: number;
+  speaker: Speaker;
+  /** Token index range of the content, inclusive; null when the frame introduces nothing. */
+  contentFirst: number;
+  contentLast: number;
+  channel: string | null;
+  /** Frames that only name where other frames' words came from ("state news agency TASS reported"). */
+  isChannelOnly: boolean;
+}
+
+const RELATIVE_PRONOUNS = new Set(['who', 'which']);
+const DASHES = new Set(['\u2014', '\u2015', '\u2013', '-']);
+const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const SENTENCE_SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+function isCapitalised(token: Token): boolean {
+  return token.kind === 'word' && /^\p{Lu}/u.test(token.text);
+}
+
+function tokenize(text: string, start: number, end: number, regions: QuoteRegion[]): Token[] {
+  const tokens: Token[] = [];
+  let at = start;
+  for (const region of regions) {
+    if (region.close <= start || region.open >= end) continue;
+    pushWords(text, at, region.open, tokens);
+    tokens.push({ start: region.open, end: region.close, text: text.slice(region.open, region.close), lower: '', kind: 'quote', region });
+    at = region.close;
+  }
+  pushWords(text, at, end, tokens);
+  return tokens;
+}
+
+function pushWords(text: string, start: number, end: number, tokens: Token[]): void {
+  if (end <= start) return;
+  const slice = text.slice(start, end);
+  for (const match of slice.matchAll(WORD_PATTERN)) {
+    const tokenStart = start + (match.index ?? 0);
+    const kind = /^[\p{L}\p{N}]/u.test(match[0]) ? 'word' : 'punct';
+    tokens.push({ start: tokenStart, end: tokenStart + match[0].length, text: match[0], lower: match[0].toLowerCase(), kind });
+  }
+}
+
+/** Text with quote contents blanked (keeping their final punctuation), so sentence breaks fall outside quotes. */
+function maskQuotes(text: string, regions: QuoteRegion[]): string {
+  const chars = text.split('');
+  for (const region of regions) {
+    let keepFrom = region.innerEnd;
+    while (keepFrom > region.innerStart && /[.?!…]/.test(text[keepFrom - 1])) keepFrom -= 1;
+    for (let at = region.innerStart; at < keepFrom; at += 1) chars[at] = 'x';
+  }
+  return chars.join('');
+}
+
+/** Whether a sentence piece ends with an abbreviation that does not end a sentence ("Mr.", "Sept.", "J."). */
+function endsWithAbbreviation(piece: string): boolean {
+  const match = /(?:^|[\s(])([\p{L}]+)\.\s*$/u.exec(piece);
+  if (!match) return false;
+  const word = match[1];
+  return NAME_TITLES.has(word.toLowerCase()) || MONTH_ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word);
+}
+
+function splitSentences(text: string, regions: QuoteRegion[]): Sentence[] {
+  const masked = maskQuotes(text, regions);
+  const paragraphs = paragraphsOf(text);
+  const pieces: Span[] = [];
+  for (const segment of SENTENCE_SEGMENTER.segment(masked)) {
+    const start = segment.index;
+    const end = start + segment.segment.length;
+    const previous = pieces[pieces.length - 1];
+    const sameLine = previous && !text.slice(previous.end, start).includes('\n');
+    if (previous && sameLine && endsWithAbbreviation(masked.slice(previous.start, previous.end))) previous.end = end;
+    else pieces.push({ start, end });
+  }
+  const sentences: Sentence[] = [];
+  let paragraph = 0;
+  for (const piece of pieces) {
+    let { start, end } = piece;
+    while (start < end && /\s/.test(text[start])) start += 1;
+    while (end > start && /\s/.test(text[end - 1])) end -= 1;
+    if (start >= end) continue;
+    while (paragraph < paragraphs.length - 1 && paragraphs[paragraph].end <= start) paragraph += 1;
+    sentences.push({ start, end, paragraph, tokens: tokenize(text, start, end, regions) });
+  }
+  return sentences;
+}
+
+function isBoundary(token: Token): boolean {
+  return token.kind !== 'word' || PHRASE_BOUNDARY_WORDS.has(token.lower);
+}
+
+/** Index of the first token of the speaker phrase ending at `last`, or -1 if there is none. */
+function phraseStartBackward(tokens: Token[], last: number): number {
+  let first = last + 1;
+  let words = 0;
+  for (let index = last; index >= 0 && words < MAX_SPEAKER_WORDS; index -= 1) {
+    const token = tokens[index];
+    const isTitleStop = token.text === '.' && index > 0 && NAME_TITLES.has(tokens[index - 1].lower);
+    if (!isTitleStop && isBoundary(token)) break;
+    if (CUE_WORDS.has(token.text)) break;
+    first = index;
+    // "an architect who said": the relative pronoun is the speaker phrase, resolved to what it follows.
+    if (index === last && RELATIVE_PRONOUNS.has(token.lower)) break;
+    if (token.kind === 'word') words += 1;
+  }
+  return first <= last ? first : -1;
+}
+
+/** Index of the last token of the speaker phrase starting at `first` (after an inverted cue), or -1. */
+function phraseEndForward(tokens: Token[], first: number): number {
+  let last = first - 1;
+  let words = 0;
+  for (let index = first; index < tokens.length && words < MAX_SPEAKER_WORDS; index += 1) {
+    const token = tokens[index];
+    const isTitleStop = token.text === '.' && index > 0 && NAME_TITLES.has(tokens[index - 1].lower);
+    const isPhraseWord = token.kind === 'word' && (!PHRASE_BOUNDARY_WORDS.has(token.lower) || token.lower === 'of');
+    if (!isTitleStop && !isPhraseWord) break;
+    last = index;
+    if (token.kind === 'word') words += 1;
+  }
+  return last;
+}
+
+function isValidPhrase(tokens: Token[], first: number, last: number): boolean {
+  if (first < 0 || last < first) return false;
+  const head = tokens[last];
+  if (head.kind !== 'word' || NON_HEAD_WORDS.has(head.lower) || /^\d/.test(head.text)) return false;
+  if (CUE_WORDS.has(head.lower) && !isCapitalised(head)) return false;
+  return true;
+}
+
+function skipBackOverAuxiliaries(tokens: Token[], index: number): number {
+  let at = index;
+  while (at >= 0 && tokens[at].kind === 'word' && !isCapitalised(tokens[at]) &&
+    (AUXILIARIES.has(tokens[at].lower) || /ly$/.test(tokens[at].lower) || TIME_WORDS.has(tokens[at].lower))) at -= 1;
+  // "Trump on Friday said": a day name between speaker and cue.
+  while (at >= 1 && TIME_WORDS.has(tokens[at].lower) && tokens[at - 1].lower === 'on') at -= 2;
+  return at;
+}
+
+/** First token index of the content after a cue, or null when the cue introduces no content here. */
+function contentAfterCue(tokens: Token[], cueLast: number, cueWord: string): number | null {
+  const next = cueLast + 1;
+  if (next >= tokens.length) return null;
+  // "said: “...”", "said, “...”", "said “...”"
+  if (tokens[next].kind === 'quote') return next;
+  if ((tokens[next].text === ':' || tokens[next].text === ',') && tokens[next + 1]?.kind === 'quote') return next + 1;
+  for (let index = next, words = 0; index < tokens.length && words <= MAX_WORDS_BEFORE_THAT; index += 1) {
+    const token = tokens[index];
+    if (token.lower === 'that') return index + 1 < tokens.length ? index + 1 : null;
+    if (token.text === ':') return index + 1 < tokens.length ? index + 1 : null;
+    if (token.kind !== 'word' && token.text !== ',' && token.text !== '.') break;
+    if (token.kind === 'word' && (CUE_WORDS.has(token.lower) || token.lower === 'according')) break;
+    if (token.kind === 'word') words += 1;
+  }
+  if (OBJECT_CUES.has(cueWord) || WEAK_CUES.has(cueWord)) return null;
+  const first = tokens[next];
+  if (first.kind !== 'word' || NON_CLAUSE_STARTS.has(first.lower) || /ly$/.test(first.lower)) return null;
+  return next;
+}
+
+function wordCount(tokens: Token[], first: number, last: number): number {
+  let count = 0;
+  for (let index = first; index <= last; index += 1) {
+    if (tokens[index].kind === 'word') count += 1;
+    if (tokens[index].kind === 'quote') count += 2;
+  }
+  return count;
+}
+
+/** Trim punctuation (and a leading "that") off a content token range. */
+function trimContent(tokens: Token[], first: number, last: number): [number, number] {
+  let from = first;
+  let to = last;
+  while (from <= to && tokens[from].kind === 'punct') from += 1;
+  while (to >= from && tokens[to].kind === 'punct' && tokens[to].text !== ')') to -= 1;
+  return [from, to];
+}
+
+class QuoteExtractor {
+  private readonly mentions: SpeakerMention[];
+  private readonly callerEntityIds: Set<string>;
+  private readonly regions: QuoteRegion[];
+  private readonly sentences: Sentence[];
+  private readonly paragraphs: Span[];
+  /** The last quote given a speaker, for quotes that continue it and for pronouns. */
+  private last: { quote: AttributedQuote; speaker: Speaker; paragraph: number } | null = null;
+
+  constructor(private readonly text: string, entities: Entity[]) {
+    this.callerEntityIds = new Set(entities.map((entity) => entity.id));
+    const candidates = entities.length ? entities : entitiesFromNameSpans(findNameSpans(text));
+    this.regions = findQuoteRegions(text);
+    this.mentions = indexMentions(text, candidates).filter((mention) => !this.insideQuote(mention.start));
+    this.sentences = splitSentences(text, this.regions);
+    this.paragraphs = paragraphsOf(text);
+  }
+
+  private insideQuote(offset: number): boolean {
+    return this.regions.some((region) => offset >= region.innerStart && offset < region.innerEnd);
+  }
+
+  extract(): AttributedQuote[] {
+    const quotes: AttributedQuote[] = [];
+    const orphans: AttributedQuote[] = [];
+    for (const sentence of this.sentences) {
+      const frames = this.findFrames(sentence);
+      const covered = new Set<QuoteRegion>();
+      const found: { quote: AttributedQuote; speaker: Speaker }[] = [];
+      for (const frame of frames) {
+        if (frame.isChannelOnly) continue;
+        for (const quote of this.quotesOfFrame(sentence, frame, covered)) found.push({ quote, speaker: frame.speaker });
+      }
+      // Quoted passages no frame claimed: the other half of a split quote, or a quote continuing the last one.
+      for (const token of sentence.tokens) {
+        if (token.kind !== 'quote' || !token.region || covered.has(token.region)) continue;
+        const nearest = this.nearestFrame(sentence, frames, token) ?? this.colonFrame(sentence);
+        const opensSentence = sentence.tokens.slice(0, sentence.tokens.indexOf(token)).every((other) => other.kind === 'punct');
+        // An unattributed quote inside a sentence is a scare quote or a title, not a quotation.
+        if (!nearest && !opensSentence) continue;
+        const inherited = this.last && this.paragraphAt(token.region.open) - this.paragraphAt(this.last.quote.end) <= 1
+          ? this.last : null;
+        const source = nearest
+          ? { speaker: nearest.speaker, cue: nearest.cue, channel: nearest.channel }
+          : inherited
+            ? { speaker: { ...inherited.speaker, span: null }, cue: inherited.quote.cue, channel: inherited.quote.channel }
+            : { speaker: { name: null, entity: null, span: null }, cue: null, channel: null };
+        const quote = this.directQuote(token.region, source.speaker, source.cue, source.channel);
+        if (!quote) continue;
+        found.push({ quote, speaker: source.speaker });
+        if (!quote.speaker) orphans.push(quote);
+      }
+      for (const { quote, speaker } of found.sort((a, b) => a.quote.start - b.quote.start)) {
+        quotes.push(quote);
+        if (quote.speaker) this.last = { quote, speaker, paragraph: this.paragraphAt(quote.end) };
+      }
+    }
+    this.inheritForward(quotes, orphans);
+    return quotes.sort((a, b) => a.start - b.start);
+  }
+
+  /** "He said:" closing the previous sentence introduces the quote that opens this one. */
+  private colonFrame(sentence: Sentence): Frame | null {
+    const previous = this.sentences[this.sentences.indexOf(sentence) - 1];
+    if (!previous || previous.tokens[previous.tokens.length - 1]?.text !== ':') return null;
+    const frames = this.findFrames(previous).filter((frame) => frame.speaker.name && frame.contentFirst < 0);
+    return frames[frames.length - 1] ?? null;
+  }
+
+  private paragraphAt(offset: number): number {
+    const index = this.paragraphs.findIndex((paragraph) => offset <= paragraph.end);
+    return index < 0 ? this.paragraphs.length : index;
+  }
+
+  /** A quote with no speaker before it takes the speaker of the next attributed quote in its paragraph. */
+  private inheritForward(quotes: AttributedQuote[], orphans: AttributedQuote[]): void {
+    for (const orphan of orphans) {
+      const paragraph = this.paragraphAt(orphan.start);
+      const next = quotes.find((quote) => quote.start > orphan.start && quote.speaker && this.paragraphAt(quote.start) === paragraph);
+      if (!next) continue;
+      Object.assign(orphan, { speaker: next.speaker, speakerEntity: next.speakerEntity, cue: next.cue, channel: next.channel });
+    }
+  }
+
+  private nearestFrame(sentence: Sentence, frames: Frame[], token: Token): Frame | null {
+    let best: Frame | null = null;
+    let bestDistance = Infinity;
+    for (const frame of frames) {
+      if (frame.isChannelOnly || !frame.speaker.name) continue;
+      const cue = sentence.tokens[frame.cueFirst];
+      const distance = Math.abs(cue.start - token.start);
+      if (distance < bestDistance) {
+        best = frame;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
+  private directQuote(region: QuoteRegion, speaker: Speaker, cue: string | null, channel: string | null): AttributedQuote | null {
+    let start = region.innerStart;
+    let end = region.innerEnd;
+    while (start < end && /\s/.test(this.text[start])) start += 1;
+    while (end > start && /[\s,;:]/.test(this.text[end - 1])) end -= 1;
+    if (start >= end) return null;
+    // A quoted word or two with no speaker near it is a name or a scare quote, not a quotation.
+    const words = this.text.slice(start, end).split(/\s+/).length;
+    if (!speaker.name && words < MIN_CONTENT_WORDS + 1) return null;
+    return this.makeQuote(start, end, speaker, cue, channel, 'direct');
+  }
+
+  private makeQuote(start: number, end: number, speaker: Speaker, cue: string | null, channel: string | null,
+    kind: 'direct' | 'indirect'): AttributedQuote {
+    const entity = speaker.entity;
+    const speakerEntity = entity && this.callerEntityIds.has(entity.id) ? entity.id : null;
+    return {
+      start, end, text: this.text.slice(start, end),
+      speaker: entity ? entity.name : speaker.name,
+      speakerEntity, cue, channel: channel === speaker.name ? null : channel, kind,
+      speakerSpan: speaker.span,
+    };
+  }
+
+  private quotesOfFrame(sentence: Sentence, frame: Frame, covered: Set<QuoteRegion>): AttributedQuote[] {
+    const { tokens } = sentence;
+    if (frame.contentFirst < 0) return [];
+    const [first, last] = trimContent(tokens, frame.contentFirst, frame.contentLast);
+    if (first > last) return [];
+    const inner = tokens.slice(first, last + 1);
+    const onlyQuotes = inner.every((token) => token.kind === 'quote' || token.kind === 'punct' ||
+      ['and', 'but'].includes(token.lower));
+    if (onlyQuotes && inner.some((token) => token.kind === 'quote')) {
+      const quotes: AttributedQuote[] = [];
+      for (const token of inner) {
+        if (token.kind !== 'quote' || !token.region) continue;
+        covered.add(token.region);
+        const quote = this.directQuote(token.region, frame.speaker, frame.cue, frame.channel);
+        if (quote) quotes.push(quote);
+      }
+      return quotes;
+    }
+    if (wordCount(tokens, first, last) < MIN_CONTENT_WORDS) return [];
+    for (const token of inner) if (token.region) covered.add(token.region);
+    return [this.makeQuote(tokens[first].start, tokens[last].end, frame.speaker, frame.cue, frame.channel, 'indirect')];
+  }
+
+  private findFrames(sentence: Sentence): Frame[] {
+    const { tokens } = sentence;
+    const frames: Frame[] = [];
+    const sources: { first: number; last: number; phraseFirst: number; phraseLast: number; kind: 'according' | 'per' }[] = [];
+    for (let index = 0; index < tokens.length; index += 1) {
+      const token = tokens[index];
+      if (token.kind !== 'word') continue;
+      if (token.lower === 'according' && tokens[index + 1]?.lower === 'to') {
+        const phraseLast = phraseEndForward(tokens, index + 2);
+        if (isValidPhrase(tokens, index + 2, phraseLast)) {
+          sources.push({ first: index, last: phraseLast, phraseFirst: index + 2, phraseLast, kind: 'according' });
+        }
+        index += 1;
+        continue;
+      }
+      if (token.lower === 'per' && tokens[index - 1]?.text === ',') {
+        const phraseLast = phraseEndForward(tokens, index + 1);
+        if (isValidPhrase(tokens, index + 1, phraseLast) && phraseLast === this.lastWordIndex(tokens)) {
+          sources.push({ first: index, last: phraseLast, phraseFirst: index + 1, phraseLast, kind: 'per' });
+        }
+        continue;
+      }
+      if (!CUE_WORDS.has(token.lower)) continue;
+      const frame = this.frameAtCue(sentence, index, frames);
+      if (frame) {
+        frames.push(frame);
+        index = frame.cueLast;
+      }
+    }
+    const signature = this.dashSignature(sentence);
+    if (signature) frames.push(signature);
+    this.attachSources(sentence, frames, sources);
+    this.markChannels(sentence, frames);
+    this.closeContents(sentence, frames);
+    return frames;
+  }
+
+  /** "“...” — Jane Doe": a quote signed with a name after a dash, ending the sentence. */
+  private dashSignature(sentence: Sentence): Frame | null {
+    const { tokens } = sentence;
+    const last = this.lastWordIndex(tokens);
+    for (let index = 0; index + 2 <= last; index += 1) {
+      if (tokens[index].kind !== 'quote' || !DASHES.has(tokens[index + 1].text)) continue;
+      const phraseLast = phraseEndForward(tokens, index + 2);
+      if (phraseLast !== last || !isValidPhrase(tokens, index + 2, phraseLast) || !isCapitalised(tokens[index + 2])) return null;
+      const speaker = this.resolveSpeaker(sentence, index + 2, phraseLast);
+      return this.frame(null, index + 1, index + 1, speaker, 0, index);
+    }
+    return null;
+  }
+
+  private lastWordIndex(tokens: Token[]): number {
+    let index = tokens.length - 1;
+    while (index >= 0 && tokens[index].kind === 'punct') index -= 1;
+    return index;
+  }
+
+  private frameAtCue(sentence: Sentence, cueIndex: number, earlier: Frame[]): Frame | null {
+    const { tokens } = sentence;
+    const cueToken = tokens[cueIndex];
+    let cueLast = cueIndex;
+    const particle = PHRASAL_CUES.get(cueToken.lower);
+    if (particle && particle.has(tokens[cueIndex + 1]?.lower ?? '')) cueLast += 1;
+    const cue = this.text.slice(cueToken.start, tokens[cueLast].end);
+    // A capitalised cue word mid-sentence is a name ("Said", "Added" in a headline are rare enough to skip).
+    if (isCapitalised(cueToken) && cueIndex > 0) return null;
+
+    const subjectLast = skipBackOverAuxiliaries(tokens, cueIndex - 1);
+    let subjectFirst = subjectLast >= 0 ? phraseStartBackward(tokens, subjectLast) : -1;
+    if (subjectFirst >= 0 && !isValidPhrase(tokens, subjectFirst, subjectLast)) subjectFirst = -1;
+    if (subjectFirst < 0 && subjectLast > 0 && tokens[subjectLast].text === ',') {
+      subjectFirst = this.subjectBeforeAppositive(tokens, subjectLast);
+    }
+
+    const contentBefore = this.contentLastBefore(tokens, subjectFirst >= 0 ? subjectFirst - 1 : cueIndex - 1);
+
+    if (subjectFirst >= 0) {
+      const speaker = this.resolveSpeaker(sentence, subjectFirst, this.subjectEnd(tokens, subjectFirst, subjectLast));
+      const contentStart = contentAfterCue(tokens, cueLast, cueToken.lower);
+      // Inside another frame's content right after its "that": reported speech, not a new attribution.
+      const outer = earlier.find((frame) => frame.contentFirst === subjectFirst && frame.contentFirst > frame.cueLast);
+      if (outer) return null;
+      if (contentBefore >= 0 && (contentStart === null || this.endsSentence(tokens, cueLast))) {
+        return this.frame(cue, cueIndex, cueLast, speaker, 0, contentBefore);
+      }
+      if (contentStart !== null) return this.frame(cue, cueIndex, cueLast, speaker, contentStart, tokens.length - 1);
+      if (contentBefore >= 0) return this.frame(cue, cueIndex, cueLast, speaker, 0, contentBefore);
+      // A frame with nothing to attribute can still claim a quote elsewhere in its sentence, unless its cue is ambiguous.
+      return WEAK_CUES.has(cueToken.lower) ? null : this.frame(cue, cueIndex, cueLast, speaker, -1, -1);
+    }
+
+    // Inverted: "“...,” said the ministry."
+    if (contentBefore >= 0 && subjectLast === cueIndex - 1 && !cueToken.lower.endsWith('ing')) {
+      const phraseLast = phraseEndForward(tokens, cueLast + 1);
+      const closesClause = phraseLast + 1 >= tokens.length || tokens[phraseLast + 1].kind === 'punct';
+      if (isValidPhrase(tokens, cueLast + 1, phraseLast) && closesClause) {
+        const speaker = this.resolveSpeaker(sentence, cueLast + 1, phraseLast);
+        return this.frame(cue, cueIndex, cueLast, speaker, 0, contentBefore);
+      }
+    }
+    // "..., adding that ...": the cue shares the subject of the frame before it.
+    const shared = earlier[earlier.length - 1];
+    const contentStart = contentAfterCue(tokens, cueLast, cueToken.lower);
+    if (shared && contentStart !== null && tokens[contentStart - 1]?.lower === 'that') {
+      return this.frame(cue, cueIndex, cueLast, shared.speaker, contentStart, tokens.length - 1);
+    }
+    return null;
+  }
+
+  /** Last token of content that ends just before an attribution: a quote, or a clause closed by a comma or dash; -1 if none. */
+  private contentLastBefore(tokens: Token[], before: number): number {
+    if (before < 0) return -1;
+    if (tokens[before].kind === 'quote') return before;
+    const isSeparator = tokens[before].text === ',' || DASHES.has(tokens[before].text);
+    return isSeparator && before > 0 ? before - 1 : -1;
+  }
+
+  /** "Trump, who spoke in Ohio, said": the name before the appositive is the subject. */
+  private subjectBeforeAppositive(tokens: Token[], commaIndex: number): number {
+    for (let index = commaIndex - 1; index > 0 && commaIndex - index <= 12; index -= 1) {
+      if (tokens[index].kind === 'quote') return -1;
+      if (tokens[index].text !== ',') continue;
+      const last = index - 1;
+      const first = phraseStartBackward(tokens, last);
+      if (first >= 0 && isValidPhrase(tokens, first, last) && isCapitalised(tokens[last])) return first;
+      return -1;
+    }
+    return -1;
+  }
+
+  /** Last token of a subject phrase, which may sit before an appositive ("Trump, who spoke, said"). */
+  private subjectEnd(tokens: Token[], first: number, last: number): number {
+    for (let index = first; index < last; index += 1) if (tokens[index].text === ',') return index - 1;
+    return last;
+  }
+
+  private endsSentence(tokens: Token[], index: number): boolean {
+    for (let at = index + 1; at < tokens.length; at += 1) {
+      if (tokens[at].kind !== 'punct') return tokens[at].lower === 'according' || tokens[at].lower === 'per';
+    }
+    return true;
+  }
+
+  private frame(cue: string | null, cueFirst: number, cueLast: number, speaker: Speaker, contentFirst: number, contentLast: number): Frame {
+    return { cue, cueFirst, cueLast, speaker, contentFirst, contentLast, channel: null, isChannelOnly: false };
+  }
+
+  /** "according to X" and "per X": the channel of the sentence's frames, or a frame of their own. */
+  private attachSources(sentence: Sentence, frames: Frame[], sources: { first: number; last: number; phraseFirst: number; phraseLast: number; kind: 'according' | 'per' }[]): void {
+    const { tokens } = sentence;
+    for (const source of sources) {
+      const phrase = this.text.slice(tokens[source.phraseFirst].start, tokens[source.phraseLast].end);
+      const isChannel = frames.some((frame) => frame.speaker.name);
+      if (isChannel) {
+        for (const frame of frames) if (!frame.channel) frame.channel = phrase;
+        continue;
+      }
+      if (source.kind !== 'according') continue;
+      const speaker = this.resolveSpeaker(sentence, source.phraseFirst, source.phraseLast);
+      const cue = 'according to';
+      const atStart = tokens.slice(0, source.first).every((token) => token.kind === 'punct') ||
+        tokens[source.first - 1]?.text === ',' && source.first <= 4;
+      if (atStart && tokens[source.last + 1]?.text === ',') {
+        frames.push(this.frame(cue, source.first, source.first + 1, speaker, source.last + 2, tokens.length - 1));
+      } else if (tokens[source.first - 1]?.text === ',' || tokens[source.first - 1]?.kind === 'quote') {
+        const contentLast = tokens[source.first - 1].kind === 'quote' ? source.first - 1 : source.first - 2;
+        frames.push(this.frame(cue, source.first, source.first + 1, speaker, 0, contentLast));
+      }
+    }
+    frames.sort((a, b) => a.cueFirst - b.cueFirst);
+  }
+
+  /**
+   * A frame whose content holds another frame's cue ("Shoigu told Wang that ..., state news agency
+   * TASS reported") is where the words were reported, not who said them: it becomes the channel.
+   */
+  private markChannels(sentence: Sentence, frames: Frame[]): void {
+    for (const outer of frames) {
+      if (outer.contentFirst < 0) continue;
+      const inner = frames.filter((frame) => frame !== outer && frame.cueFirst >= outer.contentFirst &&
+        frame.cueFirst <= outer.contentLast && frame.speaker.name);
+      if (!inner.length || outer.contentFirst > outer.cueFirst) continue;
+      outer.isChannelOnly = true;
+      const channel = outer.speaker.span ? this.text.slice(outer.speaker.span.start, outer.speaker.span.end) : outer.speaker.name;
+      for (const frame of inner) if (!frame.channel) frame.channel = channel;
+    }
+  }
+
+  /** Content after a cue runs to the sentence end, or to where the next frame's attribution begins. */
+  private closeContents(sentence: Sentence, frames: Frame[]): void {
+    const { tokens } = sentence;
+    for (const frame of frames) {
+      if (frame.contentFirst <= frame.cueFirst) continue;
+      for (const other of frames) {
+        if (other === frame || other.cueFirst <= frame.cueLast) continue;
+        let cut = other.cueFirst - 1;
+        while (cut > frame.contentFirst && tokens[cut].kind === 'word' && !['that', 'and', 'but'].includes(tokens[cut].lower) &&
+          tokens[cut - 1].kind === 'word') cut -= 1;
+        if (other.isChannelOnly || other.contentFirst < other.cueFirst || tokens[cut - 1]?.text === ',') {
+          frame.contentLast = Math.min(frame.contentLast, Math.max(frame.contentFirst, cut - 1));
+        }
+      }
+    }
+  }
+
+  private resolveSpeaker(sentence: Sentence, first: number, last: number): Speaker {
+    const { tokens } = sentence;
+    const span = { start: tokens[first].start, end: tokens[last].end };
+    const surface = this.text.slice(span.start, span.end);
+    // Only a name at the end of the phrase is its head: in "Russia’s security chief" Russia is not the speaker.
+    const head = this.mentions
+      .filter((mention) => mention.start < span.end && mention.end > span.start &&
+        /^[\s.]*$/.test(this.text.slice(mention.end, span.end)))
+      .sort((a, b) => (b.end - b.start) - (a.end - a.start))[0];
+    if (head) return { name: head.entity.name, entity: head.entity, span };
+    if (first === last) {
+      const pronoun = PERSONAL_PRONOUNS.get(tokens[first].lower);
+      if (pronoun) return { ...this.resolvePronoun(sentence, pronoun, span.start, tokens[first].lower), span };
+    }
+    const role = this.resolveRole(tokens, first, last, span.start);
+    if (role) return { name: role.name, entity: role, span };
+    return { name: surface, entity: null, span };
+  }
+
+  /** "the ministry", "the foreign minister": the nearest earlier entity named or titled with the head word. */
+  private resolveRole(tokens: Token[], first: number, last: number, before: number): Entity | null {
+    if (tokens[first].lower !== 'the' || last === first) return null;
+    const head = tokens[last].lower;
+    if (DOCUMENT_NOUNS.has(head)) return null;
+    const matchesHead = (words: string) => new RegExp(`\\b${head}\\b`, 'i').test(words);
+    for (let index = this.mentions.length - 1; index >= 0; index -= 1) {
+      const mention = this.mentions[index];
+      if (mention.start >= before) continue;
+      const { entity } = mention;
+      const titledBefore = this.text.slice(Math.max(0, mention.start - 40), mention.start).split(/[.,;\n]/).pop() ?? '';
+      if (matchesHead(entity.name) || entity.roles.some(matchesHead) || entity.aliases.some(matchesHead) || matchesHead(titledBefore)) {
+        return entity;
+      }
+    }
+    return null;
+  }
+
+  private resolvePronoun(sentence: Sentence, kind: 'm' | 'f' | 'org' | 'plural' | 'self', at: number, word: string): Omit<Speaker, 'span'> {
+    const unresolved = { name: word, entity: null };
+    if (kind === 'self') return unresolved;
+    if (kind === 'plural') {
+      if (word === 'who') {
+        const antecedent = this.mentionsBetween(sentence.start, at).pop();
+        return antecedent ? { name: antecedent.entity.name, entity: antecedent.entity } : unresolved;
+      }
+      const last = this.last;
+      if (last && !last.speaker.entity && last.speaker.name && sentence.paragraph - last.paragraph <= 1) return { ...last.speaker };
+      return unresolved;
+    }
+    const fits = (mention: SpeakerMention) => kind === 'org'
+      ? mention.entity.type === 'organization'
+      : mention.entity.type === 'person' && (mention.gender === null || mention.gender === kind);
+    const inSentence = this.mentionsBetween(sentence.start, at).filter(fits)[0];
+    if (inSentence) return { name: inSentence.entity.name, entity: inSentence.entity };
+    const index = this.sentences.indexOf(sentence);
+    const previous = this.sentences[index - 1];
+    if (previous && sentence.paragraph - previous.paragraph <= 1) {
+      const subject = this.mentionsBetween(previous.start, previous.end).filter(fits)[0];
+      if (subject) return { name: subject.entity.name, entity: subject.entity };
+    }
+    const last = this.last?.speaker;
+    if (last?.entity && fits({ start: 0, end: 0, entity: last.entity, gender: this.genderOf(last.entity) })) {
+      return { name: last.entity.name, entity: last.entity };
+    }
+    const nearest = this.mentionsBetween(0, at).filter(fits).pop();
+    return nearest ? { name: nearest.entity.name, entity: nearest.entity } : unresolved;
+  }
+
+  private genderOf(entity: Entity): 'm' | 'f' | null {
+    return this.mentions.find((mention) => mention.entity === entity)?.gender ?? null;
+  }
+
+  private mentionsBetween(start: number, end: number): SpeakerMention[] {
+    return this.mentions.filter((mention) => mention.start >= start && mention.end <= end);
+  }
+}
+
+/** Quotes with the span of text that names each speaker; what evaluation needs to score speakers. */
+export function extractAttributedQuotes(text: string, entities: Entity[]): AttributedQuote[] {
+  return new QuoteExtractor(text, entities).extract();
+}
+
+/**
+ * Direct and indirect quotes of an article, in text order. `entities` are the article's resolved
+ * entities (offsets into `text`); with none, capitalised names in the text stand in for them.
+ */
+export function extractQuotes(text: string, entities: Entity[]): Quote[] {
+  return extractAttributedQuotes(text, entities).map(({ speakerSpan: _speakerSpan, ...quote }) => quote);
+}

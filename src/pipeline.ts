@@ -1,0 +1,160 @@
+// The article pipeline: raw document -> decoded -> cleaned -> described -> annotated.
+// Each stage is a small function; problems with the input become `reject` messages.
+import { createHash } from 'node:crypto';
+import { extractHtml } from './clean/html.js';
+import { cleanParagraphs, splitParagraphs, type CleanedText } from './clean/text.js';
+import { decodeBytes } from './ingest/decode.js';
+import { typeHint } from './ingest/read.js';
+import {
+  agenciesCitedInText,
+  detectLanguage,
+  normaliseDate,
+  parsePrintedDate,
+  readByline,
+  readDateline,
+} from './metadata/text.js';
+import type { Article, RawDocument, Removal } from './types.js';
+
+/** Bodies with fewer words than this are not articles (widgets, stubs, error pages). */
+export const MIN_BODY_WORDS = 25;
+
+export function contentId(raw: RawDocument): string {
+  const hash = createHash('sha256');
+  if (raw.bytes) hash.update(raw.bytes);
+  else if (raw.record) hash.update(JSON.stringify(raw.record));
+  else hash.update(`error:${raw.source}:${raw.error ?? ''}`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+function emptyArticle(raw: RawDocument): Article {
+  return {
+    id: contentId(raw),
+    source: raw.source,
+    status: 'ok',
+    url: null,
+    title: null,
+    publisher: null,
+    published: null,
+    byline: null,
+    dateline: null,
+    agencies: [],
+    language: null,
+    text: '',
+    captions: [],
+    comments: [],
+    removed: [],
+    messages: [],
+  };
+}
+
+function reject(article: Article, stage: string, reason: string): Article {
+  article.status = 'rejected';
+  article.reason = reason;
+  article.messages.push({ level: 'reject', stage, reason });
+  return article;
+}
+
+interface Decoded {
+  content: string;
+  kind: 'html' | 'text';
+  hints: { url?: string; title?: string; published?: string };
+}
+
+function decodeStage(raw: RawDocument): Decoded | { error: string } {
+  if (raw.error) return { error: raw.error };
+  if (raw.record) {
+    const { html, text, url, title, published } = raw.record;
+    const hints = { url, title, published };
+    return html ? { content: html, kind: 'html', hints } : { content: text ?? '', kind: 'text', hints };
+  }
+  const decoded = decodeBytes(raw.bytes ?? Buffer.alloc(0), typeHint(raw.source));
+  if (!decoded.ok) return { error: decoded.reason };
+  return { content: decoded.text, kind: decoded.kind, hints: {} };
+}
+
+/** Runs decode, clean and metadata on one raw document. Never throws for bad input. */
+export function processDocument(raw: RawDocument): Article {
+  const article = emptyArticle(raw);
+  const decoded = decodeStage(raw);
+  if ('error' in decoded) return reject(article, 'decode', decoded.error);
+
+  let cleaned: CleanedText;
+  let htmlMeta: ReturnType<typeof extractHtml>['meta'] | null = null;
+  const removed: Removal[] = [];
+  if (decoded.kind === 'html') {
+    const extraction = extractHtml(decoded.content, { url: decoded.hints.url });
+    htmlMeta = extraction.meta;
+    removed.push(...extraction.removed);
+    cleaned = cleanParagraphs(extraction.paragraphs, { detectHeader: false });
+    cleaned.title = extraction.title;
+    cleaned.captions.unshift(...extraction.captions);
+    cleaned.comments.unshift(...extraction.comments);
+  } else {
+    cleaned = cleanParagraphs(splitParagraphs(decoded.content));
+  }
+  removed.push(...cleaned.removed);
+
+  const paragraphs = [...cleaned.paragraphs];
+  const dateline = paragraphs.length > 0 ? readDateline(paragraphs[0]) : null;
+  if (dateline) {
+    removed.push({ text: paragraphs[0].slice(0, dateline.length).trim(), reason: 'dateline (kept as metadata)' });
+    paragraphs[0] = paragraphs[0].slice(dateline.length);
+  }
+  const text = paragraphs.join('\n\n');
+
+  const byline = cleaned.bylines.length > 0 ? readByline(cleaned.bylines[0]) : null;
+  article.text = text;
+  article.captions = cleaned.captions;
+  article.comments = cleaned.comments;
+  article.removed = removed;
+  article.url = decoded.hints.url ?? htmlMeta?.url ?? null;
+  article.title = decoded.hints.title ?? cleaned.title ?? htmlMeta?.title ?? null;
+  article.publisher = htmlMeta?.publisher ?? publisherFromHeader(cleaned) ?? dateline?.agency ?? null;
+  article.published =
+    normaliseDate(decoded.hints.published) ??
+    htmlMeta?.published ??
+    firstDate(cleaned.dateLines) ??
+    byline?.date ??
+    null;
+  article.byline = byline?.byline ?? htmlMeta?.byline ?? null;
+  article.dateline = dateline?.dateline ?? null;
+  article.agencies = unique([
+    ...(dateline?.agency ? [dateline.agency] : []),
+    ...(byline?.agency ? [byline.agency] : []),
+    ...cleaned.creditedAgencies,
+    ...agenciesCitedInText(text),
+  ]);
+  article.language = detectLanguage(text) ?? htmlMeta?.language ?? null;
+
+  const words = text.split(/\s+/).filter(Boolean).length;
+  if (words === 0) {
+    return reject(article, 'clean', cleaned.errorPage ? 'error page: no article text' : 'no article text found');
+  }
+  if (words < MIN_BODY_WORDS) {
+    const reason = cleaned.errorPage
+      ? `error page: only ${words} words of text besides the error message`
+      : `too little article text (${words} words; at least ${MIN_BODY_WORDS} needed)`;
+    return reject(article, 'clean', reason);
+  }
+  return article;
+}
+
+function firstDate(lines: string[]): string | null {
+  for (const line of lines) {
+    const date = parsePrintedDate(line);
+    if (date) return date;
+  }
+  return null;
+}
+
+/** Header lines above the title name the site ("Ministry of Foreign Affairs / The People's Republic of China"). */
+function publisherFromHeader(cleaned: CleanedText): string | null {
+  if (!cleaned.title) return null;
+  const titleIndex = cleaned.header.indexOf(cleaned.title);
+  const above = cleaned.header.slice(0, Math.max(titleIndex, 0));
+  return above.length > 0 ? above.join(', ') : null;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

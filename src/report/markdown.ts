@@ -1,0 +1,87 @@
+// Markdown rendering of a brief. Citations read [source number, sentence index].
+import type { Citation } from '../events/types.js';
+import type { Brief, BriefSource } from './brief.js';
+
+/** Article text is untrusted: keep it from opening Markdown or HTML constructs when rendered. */
+function inline(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_{}[\]<>|#]/g, (char) => `\\${char}`);
+}
+
+function numberOf(sources: BriefSource[], article: string): number | null {
+  return sources.find((source) => source.id === article)?.number ?? null;
+}
+
+function citationMark(brief: Brief, citation: Citation): string {
+  const number = numberOf(brief.sources, citation.article);
+  return number === null ? '' : ` [${number}, ${citation.sentence}]`;
+}
+
+function sourceList(brief: Brief, articles: string[]): string {
+  const numbers = articles.map((article) => numberOf(brief.sources, article)).filter((number) => number !== null);
+  return numbers.length === 0 ? '' : ` [${numbers.join(', ')}]`;
+}
+
+export function renderBriefMarkdown(brief: Brief): string {
+  const lines: string[] = [`# ${inline(brief.headline)}`, ''];
+  lines.push(`- **When:** ${brief.when ?? 'unknown'}`);
+  lines.push(`- **Where:** ${brief.where ? inline(brief.where) : 'unknown'}`);
+  const who = brief.who.map((person) => (person.roles.length > 0 ? `${inline(person.name)} (${inline(person.roles.join('; '))})` : inline(person.name)));
+  lines.push(`- **Who:** ${who.length > 0 ? who.join(', ') : 'unknown'}`, '');
+
+  lines.push('## What happened', '');
+  if (brief.whatHappened.length === 0) lines.push('No summary could be drawn from the sources.');
+  for (const sentence of brief.whatHappened) lines.push(`- ${inline(sentence.text)}${citationMark(brief, sentence.citation)}`);
+  lines.push('');
+
+  if (brief.keyQuotes.length > 0) {
+    lines.push('## Key quotes', '');
+    for (const quote of brief.keyQuotes) {
+      lines.push(`> “${inline(quote.text)}” — ${quote.speaker ? inline(quote.speaker) : 'unattributed'}${sourceList(brief, quote.articles)}`, '');
+    }
+  }
+
+  const claimLines = (title: string, claims: Brief['agreements']): void => {
+    if (claims.length === 0) return;
+    lines.push(`## ${title}`, '');
+    for (const claim of claims) lines.push(`- ${inline(claim.text)}${sourceList(brief, claim.articles)}`);
+    lines.push('');
+  };
+  claimLines('Sources agree', brief.agreements);
+  if (brief.contradictions.claims.length > 0 || brief.contradictions.discrepancies.length > 0) {
+    lines.push('## Sources disagree', '');
+    for (const claim of brief.contradictions.claims) lines.push(`- ${inline(claim.text)}${sourceList(brief, claim.articles)}`);
+    for (const discrepancy of brief.contradictions.discrepancies) {
+      const values = discrepancy.values.map((value) => `${inline(value.value)}${sourceList(brief, value.articles)}`);
+      lines.push(`- ${inline(discrepancy.about)}: ${values.join(' vs ')}`);
+    }
+    lines.push('');
+  }
+  claimLines('Reported by one source only', brief.singleSource);
+
+  if (brief.outletDifferences.length > 0) {
+    lines.push('## How outlets differed', '');
+    for (const framing of brief.outletDifferences) {
+      lines.push(`- ${inline(framing.publisher ?? 'Unknown outlet')}${sourceList(brief, [framing.article])}: ${framing.terms.map(inline).join(', ')}`);
+    }
+    lines.push('');
+  }
+
+  lines.push('## Timeline', '');
+  for (const entry of brief.timeline) {
+    const cites = entry.evidence.map((citation) => citationMark(brief, citation)).join('');
+    lines.push(`- ${entry.date ?? 'undated'} — ${inline(entry.label)}${entry.kind === 'event' ? ' (this event)' : ''}${cites}`);
+  }
+  lines.push('');
+
+  lines.push('## Sources', '');
+  for (const source of brief.sources) {
+    const copyOf = source.duplicateOf ? `, copy of [${numberOf(brief.sources, source.duplicateOf) ?? '?'}]` : '';
+    const title = source.title ? inline(source.title) : 'untitled';
+    const link = source.url && /^https?:\/\//i.test(source.url) ? ` <${source.url.replace(/[<>\s]/g, encodeURIComponent)}>` : '';
+    lines.push(`${source.number}. ${inline(source.publisher ?? 'Unknown outlet')}: ${title} (${source.published ?? 'undated'}${copyOf})${link}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,313 @@
+// Zod schemas for every request parameter and response body: they validate input and are the
+// source of the OpenAPI document at /api/openapi.json.
+import { z } from '@hono/zod-openapi';
+
+/** Query strings from HTML forms send empty fields as `name=`: treat those as absent. */
+function optionalField<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+}
+
+const isoDay = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
+
+export const EventIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200, 'event id is at most 200 characters')
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'ev-2025-06-11-strike' }),
+});
+
+export const ArticleIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/, 'article id is 16 lowercase hex characters')
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'a1b2c3d4e5f60718' }),
+});
+
+export const EntityIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200, 'participant id is at most 200 characters')
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'marta-kovel' }),
+});
+
+/** Largest page the list endpoints return at once. */
+export const MAX_PAGE_SIZE = 500;
+const DEFAULT_PAGE_SIZE = 50;
+
+export const EventQuery = z
+  .strictObject({
+    q: optionalField(z.string().max(500, 'q is at most 500 characters')).openapi({
+      description: 'Words that must all appear in the title, place, participants, claims or quotes',
+    }),
+    from: optionalField(isoDay).openapi({ description: 'Earliest event date, inclusive (YYYY-MM-DD)' }),
+    to: optionalField(isoDay).openapi({ description: 'Latest event date, inclusive (YYYY-MM-DD)' }),
+    participant: optionalField(z.string().max(200)).openapi({
+      description: "A participant id, or part of a participant's name or alias",
+    }),
+    place: optionalField(z.string().max(200)).openapi({ description: "Part of the event's location" }),
+    source: optionalField(z.string().max(200)).openapi({ description: "An article id, or part of a publisher's name" }),
+    minSources: optionalField(z.coerce.number().int().min(0).max(10_000)).openapi({
+      description: 'Fewest independent sources',
+    }),
+    limit: optionalField(z.coerce.number().int().min(1).max(MAX_PAGE_SIZE)).openapi({
+      description: `Page size (default ${DEFAULT_PAGE_SIZE})`,
+    }),
+    offset: optionalField(z.coerce.number().int().min(0)).openapi({ description: 'Events to skip' }),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+
+export type EventQueryValue = z.infer<typeof EventQuery>;
+
+export function pageOf(query: { limit?: number; offset?: number }): { limit: number; offset: number } {
+  return { limit: query.limit ?? DEFAULT_PAGE_SIZE, offset: query.offset ?? 0 };
+}
+
+export const SearchQuery = z.strictObject({
+  q: z
+    .string({ error: 'q is required' })
+    .trim()
+    .min(1, 'q must not be empty')
+    .max(500, 'q is at most 500 characters')
+    .openapi({ description: 'Words to find in article titles and text' }),
+  limit: optionalField(z.coerce.number().int().min(1).max(100)).openapi({ description: 'Hits to return (default 20)' }),
+});
+
+export const NoQuery = z.strictObject({});
+
+export const ErrorBody = z.object({ error: z.string() }).openapi('Error');
+
+const Span = { start: z.number().int(), end: z.number().int() };
+const EntityType = z.enum(['person', 'organization', 'location']);
+
+export const ArticleSchema = z
+  .object({
+    id: z.string(),
+    source: z.string(),
+    status: z.enum(['ok', 'rejected']),
+    reason: z.string().optional(),
+    url: z.string().nullable(),
+    title: z.string().nullable(),
+    publisher: z.string().nullable(),
+    published: z.string().nullable(),
+    byline: z.string().nullable(),
+    dateline: z.string().nullable(),
+    agencies: z.array(z.string()),
+    language: z.string().nullable(),
+    text: z.string(),
+    captions: z.array(z.string()),
+    comments: z.array(z.object({ author: z.string(), text: z.string() })),
+    removed: z.array(z.object({ text: z.string(), reason: z.string() })),
+    messages: z.array(z.object({ level: z.enum(['reject', 'warn', 'info']), stage: z.string(), reason: z.string() })),
+    entities: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          type: EntityType,
+          aliases: z.array(z.string()),
+          roles: z.array(z.string()),
+          mentions: z.array(z.object({ ...Span, text: z.string() })),
+        }),
+      )
+      .optional(),
+    dates: z.array(z.object({ ...Span, text: z.string(), value: z.string().nullable() })).optional(),
+    quotes: z
+      .array(
+        z.object({
+          ...Span,
+          text: z.string(),
+          speaker: z.string().nullable(),
+          speakerEntity: z.string().nullable(),
+          cue: z.string().nullable(),
+          channel: z.string().nullable(),
+          kind: z.enum(['direct', 'indirect']),
+        }),
+      )
+      .optional(),
+  })
+  .openapi('Article');
+
+const Citation = z
+  .object({ article: z.string(), sentence: z.number().int(), ...Span })
+  .openapi('Citation', { description: 'A sentence of an article; link as /articles/{article}#s{sentence}' });
+
+const Claim = z
+  .object({
+    text: z.string(),
+    status: z.enum(['agreed', 'single-source', 'contradicted']),
+    articles: z.array(z.string()),
+    evidence: z.array(Citation),
+  })
+  .openapi('Claim');
+
+const EventArticle = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  publisher: z.string().nullable(),
+  published: z.string().nullable(),
+  independent: z.boolean(),
+  duplicateOf: z.string().nullable(),
+});
+
+const Participant = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: EntityType,
+    aliases: z.array(z.string()),
+    roles: z.array(z.string()),
+    articles: z.array(z.string()),
+  })
+  .openapi('Participant');
+
+const AlignedQuote = z.object({
+  text: z.string(),
+  speaker: z.string().nullable(),
+  articles: z.array(z.string()),
+  variants: z.array(z.object({ article: z.string(), text: z.string(), ...Span })),
+});
+
+export const DossierEventSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    date: z.string().nullable(),
+    location: z.string().nullable(),
+    articles: z.array(EventArticle),
+    duplicates: z.array(z.object({ id: z.string(), duplicateOf: z.string() })),
+    participants: z.array(Participant),
+    quotes: z.array(AlignedQuote),
+    actions: z.array(
+      z.object({
+        actor: z.string().nullable(),
+        type: z.enum([
+          'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT',
+          'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT', 'DEMAND', 'DISAPPROVE', 'INVESTIGATE',
+          'FIGHT',
+        ]),
+        mode: z.string().nullable(),
+        target: z.string().nullable(),
+        date: z.string().nullable(),
+        location: z.string().nullable(),
+        evidence: z.array(Citation),
+      }),
+    ),
+    claims: z.array(Claim),
+    discrepancies: z.array(
+      z.object({
+        about: z.string(),
+        values: z.array(z.object({ value: z.string(), articles: z.array(z.string()), evidence: z.array(Citation) })),
+      }),
+    ),
+    framing: z.array(z.object({ article: z.string(), publisher: z.string().nullable(), terms: z.array(z.string()) })),
+    related: z.array(
+      z.object({
+        id: z.string().nullable(),
+        title: z.string(),
+        date: z.string().nullable(),
+        location: z.string().nullable(),
+        relation: z.enum(['series', 'referenced']),
+        evidence: z.array(Citation),
+      }),
+    ),
+    firstSeen: z.string(),
+    lastUpdated: z.string(),
+  })
+  .openapi('DossierEvent');
+
+const EventSummary = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    date: z.string().nullable(),
+    location: z.string().nullable(),
+    independentSources: z.number().int(),
+    articleCount: z.number().int(),
+    publishers: z.array(z.string()),
+    participants: z.array(z.object({ id: z.string(), name: z.string(), type: EntityType })),
+    lastUpdated: z.string(),
+  })
+  .openapi('EventSummary');
+
+export const EventListBody = z.object({ total: z.number().int(), events: z.array(EventSummary) });
+
+const SentenceSchema = z.object({ ...Span, text: z.string() });
+
+export const EventDetailBody = z.object({
+  event: DossierEventSchema,
+  brief: z.object({ lead: z.string(), points: z.array(Claim) }).openapi({ description: 'The cited brief of the event' }),
+  sources: z.array(
+    z.object({
+      meta: EventArticle,
+      available: z.boolean().openapi({ description: 'False when the store no longer holds the article' }),
+      citedSentences: z.array(SentenceSchema.extend({ index: z.number().int() })),
+    }),
+  ),
+});
+
+export const ArticleDetailBody = z.object({
+  article: ArticleSchema,
+  sentences: z.array(SentenceSchema),
+  events: z.array(z.object({ id: z.string(), title: z.string(), date: z.string().nullable() })),
+  duplicates: z.array(z.object({ id: z.string(), relation: z.enum(['copy', 'original']), event: z.string() })),
+  participants: z.array(z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()) })),
+});
+
+export const EntityDetailBody = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: EntityType,
+    aliases: z.array(z.string()),
+    roles: z.array(z.object({ role: z.string(), first: z.string().nullable(), events: z.array(z.string()) })),
+    events: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        date: z.string().nullable(),
+        location: z.string().nullable(),
+        roles: z.array(z.string()),
+      }),
+    ),
+    quotes: z.array(AlignedQuote.extend({ event: z.string(), date: z.string().nullable() })),
+  })
+  .openapi('Entity');
+
+export const SearchBody = z.object({
+  hits: z.array(
+    z.object({
+      id: z.string(),
+      source: z.string(),
+      title: z.string().nullable(),
+      published: z.string().nullable(),
+      snippet: z.string().openapi({ description: 'Excerpt with matched terms wrapped in [ and ]' }),
+      score: z.number(),
+    }),
+  ),
+});
+
+export const IngestForm = z.object({
+  files: z
+    .union([z.instanceof(File), z.array(z.instanceof(File))])
+    .openapi({ type: 'array', items: { type: 'string', format: 'binary' }, description: 'Files to ingest' }),
+});
+
+export const IngestBody = z.object({
+  files: z.number().int(),
+  ok: z.number().int(),
+  rejected: z.number().int(),
+  known: z.number().int().openapi({ description: 'Articles the store already had' }),
+  rejectedFiles: z.array(z.object({ source: z.string(), reason: z.string() })),
+  added: z.array(z.string()).openapi({ description: 'Ids of the articles stored' }),
+});
+
+export const AssetParam = z.object({
+  name: z
+    .enum(['app.css', 'app.js', 'chart.umd.min.js'], { error: 'no such asset' })
+    .openapi({ param: { name: 'name', in: 'path' } }),
+});

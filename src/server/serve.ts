@@ -1,0 +1,44 @@
+// Starts the HTTP server over a SQLite store (the `dossier serve` command).
+import type { AddressInfo } from 'node:net';
+import { serve as serveNode } from '@hono/node-server';
+import { SqliteStore } from '../store/sqlite.js';
+import { createApp } from './app.js';
+
+export interface ServeOptions {
+  db: string;
+  /** 0 picks a free port. */
+  port: number;
+  host: string;
+  allowIngest: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serve(options: ServeOptions): Promise<RunningServer> {
+  const store = new SqliteStore(options.db);
+  const app = createApp(store, { allowIngest: options.allowIngest });
+  try {
+    return await new Promise<RunningServer>((resolve, reject) => {
+      const server = serveNode({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
+        server.off('error', reject);
+        const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+        resolve({
+          url: `http://${host}:${info.port}/`,
+          close: () =>
+            new Promise<void>((done, fail) => {
+              server.close((error) => (error ? fail(error) : done()));
+              // Keep-alive connections from browsers would otherwise hold the server open.
+              if ('closeAllConnections' in server) server.closeAllConnections();
+            }).finally(() => store.close()),
+        });
+      });
+      server.once('error', reject);
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
