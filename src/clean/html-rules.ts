@@ -1,7 +1,7 @@
 // Boilerplate rules shared by the Readability path and the fallback extractor, the fallback block
 // classifier itself, and reader-comment extraction.
 
-import { collectBlocks, elementHints, normaliseWhitespace, NON_TEXT_TAGS, type TextBlock } from './html-blocks.js';
+import { collectBlocks, elementHints, isCaptionElement, normaliseWhitespace, NON_TEXT_TAGS, type TextBlock } from './html-blocks.js';
 
 /** Class/id tokens of containers that are page furniture, never article text. */
 const BOILERPLATE_HINT =
@@ -41,10 +41,42 @@ const DATELINE_CHARS = 100;
 /** A block with at least this share of its characters in links is navigation, not prose. */
 const LINK_DENSE_SHARE = 0.6;
 
-export function hintReason(hints: string): string | null {
-  if (!BOILERPLATE_HINT.test(hints)) return null;
+/** A boilerplate-named container holding more than this share of the article's text is taken to be a
+ *  mis-named wrapper (e.g. `article has-sidebar`) and kept; calibrated on the extraction benchmarks. */
+const MAX_HINTED_SHARE = 0.25;
+
+/**
+ * Removes boilerplate-named containers (share bars, newsletter boxes, related links, author bios) that
+ * Readability left inside the article, recording each; wrappers holding much of the text are kept.
+ */
+export function removeHintedBoilerplate(root: Element, removed: Removal[]): void {
+  const totalChars = normaliseWhitespace(root.textContent ?? '').length;
+  for (const element of Array.from(root.querySelectorAll('[class], [id]'))) {
+    if (!element.isConnected) continue;
+    const hints = elementHints(element);
+    if (!BOILERPLATE_HINT.test(hints) || isCaptionElement(element)) continue;
+    const text = normaliseWhitespace(element.textContent ?? '');
+    if (text.length > MAX_HINTED_SHARE * totalChars) continue;
+    if (text) removed.push({ text: truncate(text), reason: hintReason(hints) });
+    element.remove();
+  }
+}
+
+function hintReason(hints: string): string {
   for (const [pattern, reason] of REASON_BY_HINT) if (pattern.test(hints)) return reason;
   return 'navigation';
+}
+
+/** Removed-block texts are truncated to this many characters: enough to audit a decision. */
+const REMOVED_TEXT_LIMIT = 200;
+
+export function truncate(text: string): string {
+  return text.length > REMOVED_TEXT_LIMIT ? `${text.slice(0, REMOVED_TEXT_LIMIT - 1)}…` : text;
+}
+
+export interface Removal {
+  text: string;
+  reason: string;
 }
 
 /** Why a block of an extracted article is boilerplate ('caption' moves it to the captions), or null. */
@@ -139,7 +171,7 @@ const COMMENT_AUTHOR = '.comment-author .fn, .comment-author, .fn, [itemprop="au
 const COMMENT_BODY = '.comment-content, .comment-body, .comment-text, [itemprop="text"], .text, p';
 
 /** Pulls recognisable reader-comment sections out of the document (removing them) and returns them. */
-export function extractComments(document: Document, removed: { text: string; reason: string }[]): { author: string; text: string }[] {
+export function extractComments(document: Document, removed: Removal[]): { author: string; text: string }[] {
   const comments: { author: string; text: string }[] = [];
   for (const container of Array.from(document.querySelectorAll(COMMENT_CONTAINER))) {
     if (!container.isConnected || isInsideArticleText(container)) continue;
@@ -155,7 +187,7 @@ export function extractComments(document: Document, removed: { text: string; rea
       if (text) comments.push({ author, text });
     }
     const containerText = normaliseWhitespace(container.textContent ?? '');
-    if (containerText) removed.push({ text: containerText.slice(0, 199) + (containerText.length > 199 ? '…' : ''), reason: 'comments' });
+    if (containerText) removed.push({ text: truncate(containerText), reason: 'comments' });
     container.remove();
   }
   return comments;

@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { readHtmlMeta, type HtmlMeta } from '../metadata/html-meta.js';
 import { collectBlocks, normaliseWhitespace, type TextBlock } from './html-blocks.js';
-import { classifyBoilerplate, extractComments, fallbackBlocks, proseChars } from './html-rules.js';
+import { classifyBoilerplate, extractComments, fallbackBlocks, proseChars, removeHintedBoilerplate, truncate, type Removal } from './html-rules.js';
 
 export type { HtmlMeta } from '../metadata/html-meta.js';
 
@@ -28,19 +28,18 @@ const MIN_PROSE_SHARE = 0.5;
 /** ...and is short in absolute terms (characters): a full article beside long teaser lists is not a miss.
  *  Both calibrated on the two extraction benchmarks. */
 const SHORT_PROSE_CHARS = 1000;
-/** Removed-block texts are truncated to this many characters: enough to audit a decision. */
-const REMOVED_TEXT_LIMIT = 200;
 
 export function extractHtml(html: string, options: { url?: string } = {}): HtmlExtraction {
   const { document } = parseHTML(html);
   const meta = readHtmlMeta(document);
   if (!meta.url && options.url) meta.url = options.url;
 
-  const removed: { text: string; reason: string }[] = [];
+  const removed: Removal[] = [];
   const comments = extractComments(document, removed);
   // The fallback reads the document before Readability, which rewrites it in place.
   const ownBlocks = fallbackBlocks(document);
   const readability = runReadability(document);
+  if (readability) removeHintedBoilerplate(readability.content, removed);
   const readabilityBlocks = readability ? collectBlocks(readability.content) : [];
   const blocks = readabilityUnderDelivers(readabilityBlocks, ownBlocks) ? ownBlocks : readabilityBlocks;
 
@@ -87,6 +86,3 @@ function normaliseText(value: string | null | undefined): string | null {
   return text || null;
 }
 
-function truncate(text: string): string {
-  return text.length > REMOVED_TEXT_LIMIT ? `${text.slice(0, REMOVED_TEXT_LIMIT - 1)}…` : text;
-}

@@ -64,7 +64,7 @@ function contextAround(tokens: ClaimToken[], first: number, last: number): { key
       const lower = tokens[i].text.toLowerCase();
       if (CLAUSE_BREAKS.has(lower) || isNumberToken(tokens[i])) break;
       if (!/^\p{L}/u.test(lower) || STOPWORDS.has(lower)) continue;
-      words.push({ index: i, key: lemmaOf(canonicalWord(lower)), text: tokens[i].text });
+      words.push({ index: i, key: canonicalWord(lemmaOf(canonicalWord(lower))), text: tokens[i].text });
       taken++;
     }
   };
@@ -177,7 +177,10 @@ function describe(group: Fact[]): string {
   const counts = new Map<string, number>();
   for (const fact of group) for (const word of fact.context) counts.set(word, (counts.get(word) ?? 0) + 1);
   const articles = new Set(group.map((fact) => fact.article)).size;
-  const shared = group[0].contextWords.filter((word, index, all) => (counts.get(word.key) ?? 0) >= Math.min(articles, 2) && all.findIndex((other) => other.key === word.key) === index);
+  // Names and dates in the context tell which story, not which quantity: the description keeps common words.
+  const shared = group[0].contextWords.filter(
+    (word, index, all) => /^\p{Ll}/u.test(word.text) && (counts.get(word.key) ?? 0) >= Math.min(articles, 2) && all.findIndex((other) => other.key === word.key) === index,
+  );
   return `${shared.map((word) => word.text).join(' ')} (${group[0].kind})`.trim();
 }
 

@@ -2,14 +2,19 @@
 // ("strategic dialogue" against "strategic communication", "invasion" against "military actions").
 import type { Article } from '../types.js';
 import type { FramingDifference } from '../events/types.js';
-import { findLexiconActors } from '../events/plover-actors.js';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
 import { lemmaOf } from '../events/plover-lexicon.js';
 import { STOPWORDS, canonicalWord } from './normalize.js';
 
+// wink-nlp is the project's sentence splitter already (src/extract/sentences.ts); its tagger picks nouns and adjectives.
+const nlp = winkNLP(model, ['pos']);
+const its = nlp.its;
+
 /** Terms reported per outlet, most distinctive first. */
 export const MAX_FRAMING_TERMS = 5;
-/** A body term counts as the outlet's framing from this many uses; one use is too often incidental.
- *  Set by hand: news stories repeat the label they give an event. */
+/** A term counts as the outlet's framing from this many uses (a headline use counts as one); a single
+ *  use is too often incidental. Set by hand: news stories repeat the label they give an event. */
 export const MIN_TERM_USES = 2;
 
 interface Term {
@@ -20,10 +25,11 @@ interface Term {
   words: string[];
 }
 
+/** Part-of-speech tags that can name or characterise an event ("military actions", "invasion"). */
+const FRAMING_TAGS = new Set(['NOUN', 'ADJ']);
+
 function terms(article: Article): Map<string, Term> {
   const found = new Map<string, Term>();
-  const names = [...findLexiconActors(article.text), ...(article.entities ?? []).flatMap((entity) => entity.mentions)];
-  const inName = (start: number) => names.some((span) => start >= span.start && start < span.end);
   const add = (text: string, keyWords: string[], inTitle: boolean) => {
     const key = keyWords.join(' ');
     const term = found.get(key) ?? { key, text, uses: 0, inTitle: false, words: keyWords };
@@ -32,7 +38,9 @@ function terms(article: Article): Map<string, Term> {
     found.set(key, term);
   };
   const scan = (text: string, inTitle: boolean) => {
-    // Runs of content words between stopwords and punctuation; names and numbers break a run.
+    // Runs of common nouns and adjectives; names (PROPN), verbs, numbers and stopwords break a run.
+    const words = nlp.readDoc(text).tokens().out();
+    const tags = nlp.readDoc(text).tokens().out(its.pos);
     let run: { text: string; key: string }[] = [];
     const flush = () => {
       run.forEach((word, index) => {
@@ -41,16 +49,11 @@ function terms(article: Article): Map<string, Term> {
       });
       run = [];
     };
-    for (const match of text.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|[^\s]/gu)) {
-      const word = match[0];
+    words.forEach((word, index) => {
       const lower = word.toLowerCase();
-      const properNoun = /^\p{Lu}/u.test(word) && match.index > 0 && !/[.!?]\s*$/.test(text.slice(0, match.index));
-      if (!/^\p{L}/u.test(word) || STOPWORDS.has(lower) || properNoun || (!inTitle && inName(match.index)) || lower.length < 3) {
-        flush();
-        continue;
-      }
+      if (!FRAMING_TAGS.has(tags[index]) || STOPWORDS.has(lower) || !/^\p{L}{3,}/u.test(word)) return flush();
       run.push({ text: lower, key: lemmaOf(canonicalWord(lower)) });
-    }
+    });
     flush();
   };
   if (article.title) scan(article.title, true);
@@ -72,7 +75,8 @@ export function framingDifferences(articles: Article[], independent: Set<string>
     const othersOwnPairs = outlets.filter((other) => other !== article).flatMap((other) => ownTerms(other.id).filter((term) => term.words.length === 2));
     const contrasts = (term: Term) => term.words.length === 2 && othersOwnPairs.some((other) => other.words.some((word) => term.words.includes(word)));
     const chosen = own
-      .filter((term) => term.uses >= MIN_TERM_USES || term.inTitle || contrasts(term))
+      // Headline-only words are left out: headline grammar fools the tagger, and the body is where the outlet frames.
+      .filter((term) => term.uses > 0 && (term.uses + Number(term.inTitle) >= MIN_TERM_USES || contrasts(term)))
       .sort((a, b) => Number(contrasts(b)) - Number(contrasts(a)) || b.uses + Number(b.inTitle) - (a.uses + Number(a.inTitle)) || b.words.length - a.words.length || a.key.localeCompare(b.key));
     // A bigram already chosen makes its own words redundant.
     const selected: Term[] = [];

@@ -36,6 +36,7 @@ const SYNONYM_GROUPS = [
   'support supports supported back backs backed',
   'big large major',
   'talks negotiations discussions',
+  'ceasefire truce armistice',
   'start begin commence',
   'end finish conclude',
   'help assist aid',

@@ -53,7 +53,7 @@ const ACTOR_NOUNS = new Set(
     'minister ministers president prime premier parliament opposition soldiers guerrillas insurgents gunmen students workers ' +
     'leaders leader authorities court military navy party union council delegation diplomats envoy ambassador spokesman ' +
     'spokeswoman spokesperson ministry cabinet administration regime negotiators lawmakers legislators militia militias ' +
-    'fighters separatists demonstrators refugees villagers residents group groups bank').split(' '),
+    'fighters separatists refugees villagers residents group groups bank activists journalists civilians hostages prisoners detainees').split(' '),
 );
 const CALENDAR = /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const FUNCTION_WORDS = new Set(
@@ -78,6 +78,8 @@ interface NounPhrase {
   name: string;
   code: string | null;
   isPlace: boolean;
+  /** How to name the phrase as a place: the entity's name or the words as written ("Berlin", not "Germany"). */
+  placeName: string;
 }
 
 function hasWordBefore(tokens: Token[], index: number, window: number, accept: (token: Token) => boolean): boolean {
@@ -187,6 +189,7 @@ function nounPhrases(sentence: string, tokens: Token[], context: CodingContext |
       name: entity?.name ?? (wholeLexicon && lexicon ? lexicon.name : text),
       code: lexicon?.code ?? (entity ? placeCode(entity.name) : null),
       isPlace: entity?.isPlace ?? (lexiconKind === 'country' || lexiconKind === 'capital'),
+      placeName: entity?.name ?? text,
     });
     i = last;
   }
@@ -278,7 +281,7 @@ export function codeSentence(sentence: string, context?: CodingContext): CodedSe
     confidence: match.entry.pos === 'noun' ? CONFIDENCE.noun : match.entry.words.length > 1 ? CONFIDENCE.phrase : CONFIDENCE.verb,
     actorCode,
     targetCode,
-    location: place?.name ?? null,
+    location: place?.placeName ?? null,
     trigger: { start: tokens[match.first].start, end: tokens[match.last].end },
   };
 }

@@ -5,7 +5,7 @@ import type { Action, AlignedQuote, Claim, Discrepancy, DossierEvent, EventArtic
 import { splitSentences, type Sentence } from '../extract/sentences.js';
 import { entityKey, mergeEntities } from '../extract/entities.js';
 import { codeActions } from './actions.js';
-import { compareByPublished, deduplicate } from './dedup.js';
+import { compareByPublished, deduplicate, type DuplicateLink } from './dedup.js';
 import { articleTerms, clusterArticles, contentTerms, dot, entityWeights, TfidfSpace, type ClusterInput, type ClusterOptions } from './cluster.js';
 import { eventAnchor, referencedEvents, type EventAnchor } from './timeline.js';
 
@@ -32,7 +32,7 @@ export interface BuildOptions {
   now?: string;
 }
 
-interface Prepared extends ClusterInput {
+export interface Prepared extends ClusterInput {
   sentences: Sentence[];
 }
 
@@ -150,21 +150,36 @@ function participantIds(event: DossierEvent): Set<string> {
   return new Set(event.participants.map((participant) => participant.id));
 }
 
-/** A referenced earlier occasion that is itself one of the events gets that event's id. */
+/** A referenced earlier occasion that is itself one of the events gets that event's id; several
+ *  mentions of one such event become one entry with the most precise date. */
 function resolveReferenced(event: DossierEvent, all: DossierEvent[]): void {
   const own = participantIds(event);
+  const resolved: RelatedEvent[] = [];
   for (const related of event.related) {
-    if (related.relation !== 'referenced' || !related.date) continue;
-    const match = all.find(
-      (other) =>
-        other !== event &&
-        other.date !== null &&
-        other.date.startsWith(related.date!) &&
-        (related.location === null || other.location === related.location) &&
-        other.participants.some((participant) => own.has(participant.id)),
-    );
-    if (match) related.id = match.id;
+    const match =
+      related.relation === 'referenced' && related.date
+        ? all.find(
+            (other) =>
+              other !== event &&
+              other.date !== null &&
+              other.date.startsWith(related.date!) &&
+              (related.location === null || other.location === related.location) &&
+              other.participants.some((participant) => own.has(participant.id)),
+          )
+        : undefined;
+    if (!match) {
+      resolved.push(related);
+      continue;
+    }
+    const known = resolved.find((entry) => entry.id === match.id);
+    if (!known) {
+      resolved.push({ ...related, id: match.id });
+      continue;
+    }
+    known.evidence.push(...related.evidence);
+    if ((related.date ?? '').length > (known.date ?? '').length) Object.assign(known, { date: related.date, title: related.title, location: related.location ?? known.location });
   }
+  event.related = resolved;
 }
 
 function linkSeries(drafts: Draft[], known: DossierEvent[]): void {
@@ -187,37 +202,55 @@ function linkSeries(drafts: Draft[], known: DossierEvent[]): void {
   }
 }
 
-/** Builds events from articles. Rejected articles are skipped; exact copies are folded into their original
- *  (listed under `duplicates` only), near-copies and syndicated re-posts join their original's event as
- *  non-independent sources. Events come out earliest first. */
-export function buildEvents(articles: Article[], options: BuildOptions = {}): DossierEvent[] {
+/** Articles ready for grouping: copies marked, sentences split, event day and place read, entities keyed. */
+export interface PreparedBatch {
+  usable: Article[];
+  links: DuplicateLink[];
+  originalOf: Map<string, string>;
+  /** Non-exact-copy articles by id. */
+  prepared: Map<string, Prepared>;
+}
+
+export function prepareBatch(articles: Article[]): PreparedBatch {
   const usable = articles.filter((article) => article.status === 'ok');
   const { kept, links, originalOf } = deduplicate(usable);
-  const keptIds = new Set(kept.map((article) => article.id));
-  const byId = new Map(usable.map((article) => [article.id, article]));
-  const copiesOf = new Map<string, Article[]>();
-  for (const link of links) {
-    if (keptIds.has(link.id)) continue;
-    copiesOf.set(link.duplicateOf, [...(copiesOf.get(link.duplicateOf) ?? []), byId.get(link.id)!]);
-  }
   const prepared = new Map<string, Prepared>(
     kept.map((article) => {
       const sentences = splitSentences(article.text);
       return [article.id, { article, sentences, anchor: eventAnchor(article, sentences), entities: entityWeights(article, entityKey) }];
     }),
   );
-  // Only originals are clustered; each copy then follows its original.
-  const originals = kept.filter((article) => !originalOf.has(article.id)).map((article) => prepared.get(article.id)!);
-  const groups = clusterArticles(originals, options.cluster);
+  return { usable, links, originalOf, prepared };
+}
+
+/** Groups a prepared batch into events. Only originals are clustered; each near-copy then follows its
+ *  original (exact copies are not in the groups: see `links`). */
+export function groupBatch(batch: PreparedBatch, options: ClusterOptions = {}): Prepared[][] {
+  const originals = [...batch.prepared.values()].filter((member) => !batch.originalOf.has(member.article.id));
+  const groups = clusterArticles(originals, options);
   const groupOf = new Map<string, Prepared[]>();
   for (const group of groups) for (const member of group) groupOf.set(member.article.id, group);
-  for (const article of kept) {
-    const original = originalOf.get(article.id);
-    if (original) groupOf.get(original)!.push(prepared.get(article.id)!);
+  for (const member of batch.prepared.values()) {
+    const original = batch.originalOf.get(member.article.id);
+    if (original) groupOf.get(original)!.push(member);
   }
-  const drafts = groups.map((group) => {
+  return groups;
+}
+
+/** Builds events from articles. Rejected articles are skipped; exact copies are folded into their original
+ *  (listed under `duplicates` only), near-copies and syndicated re-posts join their original's event as
+ *  non-independent sources. Events come out by date, undated last. */
+export function buildEvents(articles: Article[], options: BuildOptions = {}): DossierEvent[] {
+  const batch = prepareBatch(articles);
+  const byId = new Map(batch.usable.map((article) => [article.id, article]));
+  const copiesOf = new Map<string, Article[]>();
+  for (const link of batch.links) {
+    if (batch.prepared.has(link.id)) continue;
+    copiesOf.set(link.duplicateOf, [...(copiesOf.get(link.duplicateOf) ?? []), byId.get(link.id)!]);
+  }
+  const drafts = groupBatch(batch, options.cluster).map((group) => {
     const copies = group.flatMap((member) => copiesOf.get(member.article.id) ?? []);
-    return assemble(group, copies, originalOf, options);
+    return assemble(group, copies, batch.originalOf, options);
   });
   const events = drafts.map((draft) => draft.event);
   for (const event of events) resolveReferenced(event, [...events, ...(options.knownEvents ?? [])]);

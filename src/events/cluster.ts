@@ -104,8 +104,8 @@ export interface ClusterOptions {
   entityWeight?: number;
 }
 
-interface EventState {
-  members: ClusterInput[];
+interface EventState<T extends ClusterInput> {
+  members: T[];
   centroid: SparseVector;
   centroidNorm: number;
   entities: Set<string>;
@@ -133,7 +133,7 @@ function dayGap(a: string, b: string): number {
   return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 }
 
-function addMember(state: EventState, input: ClusterInput, vector: SparseVector): void {
+function addMember<T extends ClusterInput>(state: EventState<T>, input: T, vector: SparseVector): void {
   state.members.push(input);
   for (const [term, weight] of vector) state.centroid.set(term, (state.centroid.get(term) ?? 0) + weight);
   state.centroidNorm = norm(state.centroid);
@@ -149,7 +149,7 @@ function addMember(state: EventState, input: ClusterInput, vector: SparseVector)
 }
 
 /** Similarity of an article to an event, or null when their reported days rule the pair out. */
-function similarity(state: EventState, input: ClusterInput, vector: SparseVector, entityWeight: number): number | null {
+function similarity(state: EventState<ClusterInput>, input: ClusterInput, vector: SparseVector, entityWeight: number): number | null {
   const day = input.anchor.date;
   if (day && state.day && dayGap(day, state.day) > MAX_DAY_GAP) return null;
   const cosine = state.centroidNorm === 0 ? 0 : dot(vector, state.centroid) / state.centroidNorm;
@@ -162,15 +162,15 @@ function similarity(state: EventState, input: ClusterInput, vector: SparseVector
 
 /** Groups articles into events. Deterministic: articles are taken by published date, then id, so the
  *  same set gives the same events whatever order it came in. Groups come out in the order they start. */
-export function clusterArticles(inputs: ClusterInput[], options: ClusterOptions = {}): ClusterInput[][] {
+export function clusterArticles<T extends ClusterInput>(inputs: T[], options: ClusterOptions = {}): T[][] {
   const threshold = options.threshold ?? JOIN_THRESHOLD;
   const entityWeight = options.entityWeight ?? ENTITY_WEIGHT;
   const ordered = [...inputs].sort((a, b) => compareByPublished(a.article, b.article));
   const space = new TfidfSpace(ordered.map((input) => articleTerms(input.article)));
-  const events: EventState[] = [];
+  const events: EventState<T>[] = [];
   for (const input of ordered) {
     const vector = space.vector(articleTerms(input.article));
-    let best: EventState | null = null;
+    let best: EventState<T> | null = null;
     let bestScore = threshold;
     for (const event of events) {
       const score = similarity(event, input, vector, entityWeight);

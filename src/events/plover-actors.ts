@@ -84,7 +84,7 @@ function parseTable(table: string): [string, string[]][] {
 function shortCountryName(names: string | string[]): string {
   const list = Array.isArray(names) ? names : [names];
   // The shortest comma-free alias is the everyday name ("Russia", not "Russian Federation").
-  return list.filter((name) => !name.includes(',')).sort((a, b) => a.length - b.length)[0] ?? list[0];
+  return list.filter((name) => !name.includes(',')).sort((a, b) => a.length - b.length)[0] ?? list[0].split(',')[0];
 }
 
 function buildLexicon(): Map<string, ActorName> {
@@ -104,6 +104,19 @@ function buildLexicon(): Map<string, ActorName> {
       add(form, { code, name, kind: 'country' });
       if (form.startsWith('The ')) add(form.slice(4), { code, name, kind: 'country' });
     }
+  }
+  // "Moldova, Republic of" → "Moldova", unless the short form is shared ("Korea" names two states).
+  const shortForms = new Map<string, Set<string>>();
+  for (const [alpha2, names] of Object.entries(english.countries)) {
+    for (const form of Array.isArray(names) ? names : [names]) {
+      if (!form.includes(',')) continue;
+      const short = form.split(',')[0].trim();
+      shortForms.set(short, (shortForms.get(short) ?? new Set()).add(alpha2));
+    }
+  }
+  for (const [short, codes] of shortForms) {
+    const code = codes.size === 1 ? countries.alpha2ToAlpha3([...codes][0]) : undefined;
+    if (code) add(short, { code, name: displayName.get(code) ?? short, kind: 'country' });
   }
   for (const [code, forms] of parseTable(DEMONYMS)) {
     for (const form of forms) add(form, { code, name: displayName.get(code) ?? form, kind: 'demonym' });

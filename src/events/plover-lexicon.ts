@@ -100,7 +100,7 @@ withdrew:withdraw;withdrawn:withdraw;struck:strike;stricken:strike;shot:shoot;br
 sent:send;led:lead;froze:freeze;frozen:freeze;began:begin;begun:begin;brought:bring;ran:run;kept:keep;beaten:beat;
 threw:throw;thrown:throw;forgave:forgive;forgiven:forgive;blew:blow;blown:blow;flew:fly;flown:fly;laid:lay;went:go;gone:go;
 rode:ride;stood:stand;drew:draw;drawn:draw;undertook:undertake;undertaken:undertake;burnt:burn;rang:ring;sat:sit;
-did:do;done:do;was:be;were:be;been:be;is:be;are:be;am:be;shut:shut;put:put;set:set;cut:cut;hit:hit;bore:bear;borne:bear`;
+said:say;told:tell;did:do;done:do;was:be;were:be;been:be;is:be;are:be;am:be;shut:shut;put:put;set:set;cut:cut;hit:hit;bore:bear;borne:bear`;
 
 const IRREGULAR_BASE = new Map(
   IRREGULAR.replace(/\n/g, '')

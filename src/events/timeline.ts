@@ -13,7 +13,7 @@ const MAX_TITLE_CHARS = 160;
 
 /** Photo captions and credits: their dates and places belong to the picture, not the story. */
 const CAPTION_PATTERN =
-  /\b(?:photo|photograph|picture|image)s?\s*(?::|\/|by\b)|\bfile photo\b|\bhost photo\b|\b(?:reuters|afp|ap|getty images|epa|xinhua)\/|\bvia reuters\b|\(ap photo\b|\b(?:shakes|shaking|shake) hands\b|\b(?:poses|posing|gestures|gesturing|looks on)\b/i;
+  /\b(?:photo|photograph|picture|image)s?\s*(?::|\/|by\b)|\bfile photo\b|\bhost photo\b|\b(?:reuters|afp|ap|getty images|epa|xinhua)\/|\bvia reuters\b|\(ap photo\b|\b(?:shakes|shaking|shake) hands\b|\b(?:poses?|posing) for\b|\b(?:gestures|gesturing|looks on)\b/i;
 /** Words that place a sentence's occasion before the one being reported. */
 const RETROSPECTIVE_PATTERN = /\b(?:previous(?:ly)?|prior|earlier|ago|last (?:met|time|year|month|week)|first met|follows|followed|since)\b/i;
 /** Verbs and nouns of an occasion: the date or place nearest one belongs to it. */
@@ -42,7 +42,8 @@ function cite(article: Article, sentences: Sentence[], index: number): Citation 
   return { article: article.id, sentence: index, start: sentences[index].start, end: sentences[index].end };
 }
 
-function isCaption(article: Article, sentence: Sentence): boolean {
+/** A photo caption or credit left in the body, or a sentence of one of the article's captions. */
+export function isCaption(article: Article, sentence: Sentence): boolean {
   if (CAPTION_PATTERN.test(sentence.text)) return true;
   const normalized = sentence.text.replace(/\s+/g, ' ').trim();
   return article.captions.some((caption) => caption.replace(/\s+/g, ' ').includes(normalized));

@@ -1,5 +1,4 @@
-// chrono-node as a source of temporal expressions: the fallback for explicit date and clock forms that
-// the grammar in dates.ts does not cover, and the baseline the evaluation compares against.
+// chrono-node on its own, as the baseline that scripts/eval-time.ts compares the grammar in dates.ts with.
 import * as chrono from 'chrono-node';
 import type { DateMention } from '../types.js';
 import { formatDay, formatMonth, formatTime, formatYear, type Day } from './dates-calendar.js';

@@ -3,7 +3,7 @@
 // clashing given name or nationality stays apart.
 import type { Entity, EntityType } from '../types.js';
 import { acronymsOf, bestPersonName, bestPlaceName, countriesClash, uniqueCaseInsensitive } from './entities-forms.js';
-import { ROLE_NOUNS, canonicalCountryName, countriesIn } from './entities-lexicon.js';
+import { GRADING_MODIFIERS, ROLE_NOUNS, canonicalCountryName, countriesIn, countriesOf } from './entities-lexicon.js';
 import { isAcronym } from './entities-text.js';
 import {
   bareWord, fullNamesMatch, isParticle, nameWords, parseName, tokenKey, tokensMatch, type ParsedName,
@@ -49,6 +49,17 @@ function isNameForm(alias: string): boolean {
   return words.every((word) => /^\p{Lu}/u.test(word) || isParticle(word)) && !words.some((word) => ROLE_NOUNS.has(word.toLowerCase()));
 }
 
+/** Office words of an entity's roles and role aliases ("security", "council"), without small words and grading. */
+function titleWordsOf(item: Item): string[] {
+  const phrases = [...item.entity.roles, ...item.entity.aliases.filter((alias) => !isNameForm(alias))];
+  return phrases.flatMap((phrase) => nameWords(phrase)).filter((word) => word.length > 3 && !GRADING_MODIFIERS.has(word) && countriesOf(word).size === 0);
+}
+
+function sharesTitleWord(a: string[], b: string[]): boolean {
+  const other = new Set(b);
+  return a.some((word) => other.has(word));
+}
+
 function mergePeople(items: Item[]): Group[] {
   const full: Group[] = [];
   // Fuller given names first, so that an initial ("S. Shoigu") meets the names it could stand for.
@@ -56,10 +67,10 @@ function mergePeople(items: Item[]): Group[] {
     .sort((a, b) => bareWord(b.parsed.given.join('')).length - bareWord(a.parsed.given.join('')).length);
   for (const item of withGiven) {
     const key = entityKey(item.entity.name, 'person');
-    const exact = full.find((group) => group.items.some((other) => entityKey(other.entity.name, 'person') === key));
     // Complete linkage: an item joins a group only if it fits every member, so no chain of near-matches merges two people.
     const compatible = full.filter((group) => group.items.every((other) =>
       fullNamesMatch(other.parsed, item.parsed) && !countriesClash(other.countries, item.countries)));
+    const exact = compatible.find((group) => group.items.some((other) => entityKey(other.entity.name, 'person') === key));
     const target = exact ?? (compatible.length === 1 ? compatible[0] : undefined);
     if (target) target.items.push(item);
     else full.push({ type: 'person', items: [item] });
@@ -72,6 +83,11 @@ function mergePeople(items: Item[]): Group[] {
     let candidates = full.filter((group) => fits(group, (parsed) => tokenKey(parsed.surname) === tokenKey(word)));
     if (candidates.length === 0) candidates = full.filter((group) => fits(group, (parsed) => tokensMatch(parsed.surname, word)));
     if (candidates.length === 0) candidates = full.filter((group) => fits(group, (parsed) => parsed.given.some((given) => tokenKey(given) === tokenKey(word))));
+    // Several people share the surname: the titles decide, if they point at exactly one of them.
+    if (candidates.length > 1) {
+      const sharing = candidates.filter((group) => sharesTitleWord(titleWordsOf(item), group.items.flatMap(titleWordsOf)));
+      candidates = sharing.length === 1 ? sharing : candidates;
+    }
     const target = candidates.length === 1
       ? candidates[0]
       : candidates.length === 0 ? single.find((group) => fits(group, (parsed) => tokensMatch(parsed.surname, word))) : undefined;

@@ -90,7 +90,8 @@ function addRoles(reading: RoleReading, context: RoleContext, words: Word[]): vo
     reading.roles.push(context.text.slice(part[0].start, part[part.length - 1].end));
   }
   // A country after "to" is where the person is posted ("ambassador to Indonesia"), not their own.
-  const ownPart = words.slice(0, words.findIndex((word) => word.lower === 'to') >>> 0);
+  const postedTo = words.findIndex((word) => word.lower === 'to');
+  const ownPart = postedTo < 0 ? words : words.slice(0, postedTo);
   for (const code of countriesIn(ownPart.map((word) => word.text).join(' '))) reading.countries.add(code);
   reading.ranges.push({ start: words[0].start, end: words[words.length - 1].end });
 }
@@ -110,8 +111,9 @@ function readTitleBefore(context: RoleContext, firstWord: number, lastWord: numb
   for (let index = end; index >= 0; index--) {
     if (crossesLine(text, words[index].end, words[index + 1].start)) break;
     if (words[index].possessive) {
+      // "China's foreign minister": the country is nationality; "the Council's Secretary": the owner is part of the title.
       if (isCountryWord(words[index])) possessive = words[index];
-      break;
+      if (possessive || !words[index].capitalized) break;
     }
     if (!isTitleWord(context, index)) break;
     start = index;

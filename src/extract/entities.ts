@@ -133,9 +133,9 @@ function clusterPeople(mentions: PersonMention[]): Cluster[] {
   const full: Cluster[] = [];
   for (const mention of mentions.filter((m) => m.parsed.given.length > 0)) {
     const key = mention.parsed.tokens.map(tokenKey).join(' ');
-    const exact = full.find((cluster) => cluster.parsed.some((parsed) => parsed.tokens.map(tokenKey).join(' ') === key));
     const compatible = full.filter((cluster) =>
       !countriesClash(cluster.countries, mention.countries) && cluster.parsed.some((parsed) => fullNamesMatch(parsed, mention.parsed)));
+    const exact = compatible.find((cluster) => cluster.parsed.some((parsed) => parsed.tokens.map(tokenKey).join(' ') === key));
     const target = exact ?? (compatible.length === 1 ? compatible[0] : undefined);
     if (target) addPersonMention(target, mention);
     else {
@@ -234,7 +234,10 @@ export function resolveEntities(text: string, spans: NerSpan[]): Entity[] {
   const people = clusterPeople(personMentions);
   const profiles: PersonProfile[] = people.map((cluster) => {
     const titleWords = titleWordsOf(cluster.roles, acronymExpansions);
-    for (const code of countriesIn([...titleWords].join(' '))) cluster.countries.add(code);
+    // Organisations named by acronym in a title tell the nationality once spelled out ("CBK Governor" -> Kenya).
+    for (const role of cluster.roles) {
+      for (const word of role.split(/\s+/)) for (const code of countriesIn(acronymExpansions.get(bareWord(word)) ?? '')) cluster.countries.add(code);
+    }
     return { titleWords, countries: cluster.countries, mentionStarts: cluster.names.map((mention) => mention.start) };
   });
 

@@ -41,12 +41,16 @@ const ROLE_WORDS = new Set([
   'Queen', 'Prince', 'Princess', 'Pope', 'Judge', 'Justice', 'Mayor', 'Commissioner', 'Representative', 'Speaker',
   'Leader', 'Premier', 'Chancellor', 'Sen', 'Rep', 'Gov', 'Gen', 'Lt', 'Col', 'Capt', 'Sgt', 'Prof', 'Dr', 'Mr',
   'Mrs', 'Ms', 'Miss', 'Sir', 'Dame', 'Lord', 'Lady', 'Security', 'Council', 'Russian', 'Chinese', 'American',
-  'British', 'Former', 'Acting', 'Senior', 'State', 'Interior', 'Finance', 'Economy', 'Trade',
+  'British', 'Former', 'Acting', 'Senior', 'State', 'Interior', 'Finance', 'Economy', 'Trade', 'Coach', 'Captain',
+  'Manager', 'Officer', 'Chair', 'Chairwoman', 'Secretary-General', 'Envoy', 'Inspector', 'Superintendent',
 ]);
 
+/** The name without the titles and roles before it: "Treasury Secretary Amina Odhiambo" is "Amina Odhiambo". */
 function stripTitles(words: string[]): string[] {
   let first = 0;
-  while (first < words.length - 1 && ROLE_WORDS.has(words[first].replace(/\.$/, ''))) first += 1;
+  for (let index = 0; index < words.length - 1; index += 1) {
+    if (ROLE_WORDS.has(words[index].replace(/\.$/, ''))) first = index + 1;
+  }
   return words.slice(first);
 }
 
@@ -66,8 +70,10 @@ export function findNameSpans(text: string): NameSpan[] {
   const spans: NameSpan[] = [];
   for (const match of text.matchAll(CAPITALISED_NAME)) {
     let offset = match.index ?? 0;
-    // A possessive ends a name: "Council's Secretary Sergei Shoigu" is two names.
-    for (const piece of match[0].split(/(?<=['’]s)[ \t]+/)) {
+    // A possessive ends a name ("Council's Secretary Sergei Shoigu" is two names), and so does a full
+    // stop after anything but a title or an initial ("Wednesday. General Reid").
+    const pieces = match[0].split(/(?<=['’]s)[ \t]+|(?<=(?:^|[ \t])(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Prof)\.)[\p{L}]{2,}\.)[ \t]+/u);
+    for (const piece of pieces) {
       addNameSpan(text, offset, piece, spans);
       offset = text.indexOf(piece, offset) + piece.length;
       offset = text.slice(offset).search(/\S/) + offset;

@@ -29,6 +29,10 @@ export interface AttributedQuote extends Quote {
 const MAX_SPEAKER_WORDS = 8;
 /** How far after a cue "that" may come ("told reporters in Nairobi on Sunday that"); calibrated on PolNeAR dev. */
 const MAX_WORDS_BEFORE_THAT = 8;
+/** How far back an appositive may push a subject ("Jane Doe, a fellow at ..., said"); calibrated on PolNeAR dev. */
+const MAX_APPOSITIVE_TOKENS = 40;
+/** The longest name written as an appositive ("the spokesman, Tom A. Reed, said"). */
+const MAX_NAME_WORDS = 4;
 /** Reported content shorter than this, in words, is not a claim ("he said so"). */
 const MIN_CONTENT_WORDS = 2;
 
@@ -107,7 +111,8 @@ function maskQuotes(text: string, regions: QuoteRegion[]): string {
   for (const region of regions) {
     let keepFrom = region.innerEnd;
     while (keepFrom > region.innerStart && /[.?!…]/.test(text[keepFrom - 1])) keepFrom -= 1;
-    for (let at = region.innerStart; at < keepFrom; at += 1) chars[at] = 'x';
+    // Upper case, so that a full stop before the quote still reads as a sentence end.
+    for (let at = region.innerStart; at < keepFrom; at += 1) chars[at] = 'X';
   }
   return chars.join('');
 }
@@ -129,7 +134,8 @@ function splitSentences(text: string, regions: QuoteRegion[]): Sentence[] {
     const end = start + segment.segment.length;
     const previous = pieces[pieces.length - 1];
     const sameLine = previous && !text.slice(previous.end, start).includes('\n');
-    if (previous && sameLine && endsWithAbbreviation(masked.slice(previous.start, previous.end))) previous.end = end;
+    const signsPrevious = /^[\u2014\u2015\u2013-]/.test(segment.segment);
+    if (previous && sameLine && (signsPrevious || endsWithAbbreviation(masked.slice(previous.start, previous.end)))) previous.end = end;
     else pieces.push({ start, end });
   }
   const sentences: Sentence[] = [];
@@ -156,8 +162,16 @@ function phraseStartBackward(tokens: Token[], last: number): number {
   for (let index = last; index >= 0 && words < MAX_SPEAKER_WORDS; index -= 1) {
     const token = tokens[index];
     const isTitleStop = token.text === '.' && index > 0 && NAME_TITLES.has(tokens[index - 1].lower);
+    // "Rep. Jane Doe (D-Md.) said": a parenthesis after a name belongs to the phrase.
+    if (token.text === ')') {
+      const opening = tokens.slice(0, index).map((candidate) => candidate.text).lastIndexOf('(');
+      if (opening > 0 && index - opening <= 8) {
+        index = opening;
+        continue;
+      }
+    }
     if (!isTitleStop && isBoundary(token)) break;
-    if (CUE_WORDS.has(token.text)) break;
+    if (CUE_WORDS.has(token.text) && !WEAK_CUES.has(token.text)) break;
     first = index;
     // "an architect who said": the relative pronoun is the speaker phrase, resolved to what it follows.
     if (index === last && RELATIVE_PRONOUNS.has(token.lower)) break;
@@ -405,7 +419,8 @@ class QuoteExtractor {
         }
         continue;
       }
-      if (!CUE_WORDS.has(token.lower)) continue;
+      const isPhrasalCue = PHRASAL_CUES.get(token.lower)?.has(tokens[index + 1]?.lower ?? '') ?? false;
+      if (!CUE_WORDS.has(token.lower) && !isPhrasalCue) continue;
       const frame = this.frameAtCue(sentence, index, frames);
       if (frame) {
         frames.push(frame);
@@ -477,8 +492,10 @@ class QuoteExtractor {
     // Inverted: "“...,” said the ministry."
     if (contentBefore >= 0 && subjectLast === cueIndex - 1 && !cueToken.lower.endsWith('ing')) {
       const phraseLast = phraseEndForward(tokens, cueLast + 1);
-      const closesClause = phraseLast + 1 >= tokens.length || tokens[phraseLast + 1].kind === 'punct';
-      if (isValidPhrase(tokens, cueLast + 1, phraseLast) && closesClause) {
+      const after = tokens[phraseLast + 1];
+      const closesClause = !after || after.kind === 'punct' || NON_CLAUSE_STARTS.has(after.lower);
+      const opensWithPreposition = NON_CLAUSE_STARTS.has(tokens[cueLast + 1]?.lower ?? '');
+      if (isValidPhrase(tokens, cueLast + 1, phraseLast) && closesClause && !opensWithPreposition) {
         const speaker = this.resolveSpeaker(sentence, cueLast + 1, phraseLast);
         return this.frame(cue, cueIndex, cueLast, speaker, 0, contentBefore);
       }
@@ -500,22 +517,29 @@ class QuoteExtractor {
     return isSeparator && before > 0 ? before - 1 : -1;
   }
 
-  /** "Trump, who spoke in Ohio, said": the name before the appositive is the subject. */
+  /**
+   * "“...,” Jane Doe, a senior fellow at the institute, said": the name between the start of the
+   * clause (the sentence start or a quote) and the first comma is the subject.
+   */
   private subjectBeforeAppositive(tokens: Token[], commaIndex: number): number {
-    for (let index = commaIndex - 1; index > 0 && commaIndex - index <= 12; index -= 1) {
-      if (tokens[index].kind === 'quote') return -1;
-      if (tokens[index].text !== ',') continue;
-      const last = index - 1;
-      const first = phraseStartBackward(tokens, last);
-      if (first >= 0 && isValidPhrase(tokens, first, last) && isCapitalised(tokens[last])) return first;
-      return -1;
-    }
-    return -1;
+    let clauseStart = commaIndex;
+    while (clauseStart > 0 && tokens[clauseStart - 1].kind !== 'quote' && commaIndex - clauseStart < MAX_APPOSITIVE_TOKENS) clauseStart -= 1;
+    while (clauseStart < commaIndex && tokens[clauseStart].kind === 'punct') clauseStart += 1;
+    const firstComma = tokens.findIndex((token, index) => index >= clauseStart && token.text === ',');
+    if (firstComma <= clauseStart || firstComma >= commaIndex) return -1;
+    const first = phraseStartBackward(tokens, firstComma - 1);
+    if (first !== clauseStart || !isValidPhrase(tokens, first, firstComma - 1)) return -1;
+    if (isCapitalised(tokens[firstComma - 1])) return first;
+    // "The party's spokesman, Tom Reed, said": the name in the appositive is the subject.
+    const appositive = tokens.slice(firstComma + 1, commaIndex);
+    const isName = appositive.length > 0 && appositive.length <= MAX_NAME_WORDS &&
+      appositive.every((token) => isCapitalised(token) || token.text === '.');
+    return isName ? firstComma + 1 : -1;
   }
 
   /** Last token of a subject phrase, which may sit before an appositive ("Trump, who spoke, said"). */
   private subjectEnd(tokens: Token[], first: number, last: number): number {
-    for (let index = first; index < last; index += 1) if (tokens[index].text === ',') return index - 1;
+    for (let index = first; index <= last; index += 1) if (tokens[index].text === ',') return index - 1;
     return last;
   }
 
@@ -537,19 +561,25 @@ class QuoteExtractor {
       const phrase = this.text.slice(tokens[source.phraseFirst].start, tokens[source.phraseLast].end);
       const isChannel = frames.some((frame) => frame.speaker.name);
       if (isChannel) {
-        for (const frame of frames) if (!frame.channel) frame.channel = phrase;
+        for (const frame of frames) {
+          if (!frame.channel) frame.channel = phrase;
+          const coversSource = frame.contentFirst > frame.cueLast && frame.contentFirst < source.first && frame.contentLast >= source.first;
+          if (coversSource) frame.contentLast = source.first - 1;
+        }
         continue;
       }
       if (source.kind !== 'according') continue;
-      const speaker = this.resolveSpeaker(sentence, source.phraseFirst, source.phraseLast);
+      // "according to a government statement" names where the words came from, not who spoke them.
+      const isDocument = DOCUMENT_NOUNS.has(tokens[source.phraseLast].lower);
+      const speaker = isDocument ? { name: null, entity: null, span: null } : this.resolveSpeaker(sentence, source.phraseFirst, source.phraseLast);
       const cue = 'according to';
       const atStart = tokens.slice(0, source.first).every((token) => token.kind === 'punct') ||
         tokens[source.first - 1]?.text === ',' && source.first <= 4;
       if (atStart && tokens[source.last + 1]?.text === ',') {
-        frames.push(this.frame(cue, source.first, source.first + 1, speaker, source.last + 2, tokens.length - 1));
+        frames.push({ ...this.frame(cue, source.first, source.first + 1, speaker, source.last + 2, tokens.length - 1), channel: isDocument ? phrase : null });
       } else if (tokens[source.first - 1]?.text === ',' || tokens[source.first - 1]?.kind === 'quote') {
         const contentLast = tokens[source.first - 1].kind === 'quote' ? source.first - 1 : source.first - 2;
-        frames.push(this.frame(cue, source.first, source.first + 1, speaker, 0, contentLast));
+        frames.push({ ...this.frame(cue, source.first, source.first + 1, speaker, 0, contentLast), channel: isDocument ? phrase : null });
       }
     }
     frames.sort((a, b) => a.cueFirst - b.cueFirst);
@@ -618,7 +648,8 @@ class QuoteExtractor {
       if (mention.start >= before) continue;
       const { entity } = mention;
       const titledBefore = this.text.slice(Math.max(0, mention.start - 40), mention.start).split(/[.,;\n]/).pop() ?? '';
-      if (matchesHead(entity.name) || entity.roles.some(matchesHead) || entity.aliases.some(matchesHead) || matchesHead(titledBefore)) {
+      const written = this.text.slice(mention.start, mention.end);
+      if ([entity.name, written, titledBefore, ...entity.roles, ...entity.aliases].some(matchesHead)) {
         return entity;
       }
     }

@@ -3,6 +3,7 @@ import type { Article } from '../types.js';
 import type { Citation, Claim, Discrepancy, DossierEvent, EventArticle, FramingDifference } from '../events/types.js';
 import { splitSentences, type Sentence } from '../extract/sentences.js';
 import { contentTerms, dot, norm, TfidfSpace, type SparseVector } from '../events/cluster.js';
+import { isCaption } from '../events/timeline.js';
 
 /** Length of "what happened" when the caller sets none: a paragraph a reader takes in at a glance. */
 const DEFAULT_SUMMARY_WORDS = 120;
@@ -92,7 +93,8 @@ interface Candidate {
   vector: SparseVector;
 }
 
-function usable(sentence: Sentence): boolean {
+function usable(article: Article, sentence: Sentence): boolean {
+  if (isCaption(article, sentence)) return false;
   const words = wordCount(sentence.text);
   if (words < MIN_SENTENCE_WORDS || words > MAX_SENTENCE_WORDS) return false;
   if (BOILERPLATE_PATTERN.test(sentence.text) || /:\s*$/.test(sentence.text)) return false;
@@ -110,7 +112,7 @@ export function summarize(articles: Article[], maxWords: number): BriefSentence[
   for (const article of articles) {
     let rank = 0;
     splitSentences(article.text).forEach((sentence, index) => {
-      if (usable(sentence)) pool.push({ sentence, article, index, rank: rank++ });
+      if (usable(article, sentence)) pool.push({ sentence, article, index, rank: rank++ });
     });
   }
   if (pool.length === 0) return [];

@@ -37,7 +37,6 @@ import {
   pageOf,
 } from './schemas.js';
 import {
-  claimsBrief,
   eventCountsByDate,
   findEvents,
   getArticleDetail,
@@ -256,7 +255,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.json(
       {
         event: detail.event,
-        brief: claimsBrief(detail.event),
+        brief: detail.brief,
         sources: detail.sources.map((source) => ({
           meta: source.meta,
           available: source.article !== null,

@@ -145,6 +145,13 @@ const Claim = z
   })
   .openapi('Claim');
 
+const Discrepancy = z.object({
+  about: z.string(),
+  values: z.array(z.object({ value: z.string(), articles: z.array(z.string()), evidence: z.array(Citation) })),
+});
+
+const Framing = z.object({ article: z.string(), publisher: z.string().nullable(), terms: z.array(z.string()) });
+
 const EventArticle = z.object({
   id: z.string(),
   title: z.string().nullable(),
@@ -198,13 +205,8 @@ export const DossierEventSchema = z
       }),
     ),
     claims: z.array(Claim),
-    discrepancies: z.array(
-      z.object({
-        about: z.string(),
-        values: z.array(z.object({ value: z.string(), articles: z.array(z.string()), evidence: z.array(Citation) })),
-      }),
-    ),
-    framing: z.array(z.object({ article: z.string(), publisher: z.string().nullable(), terms: z.array(z.string()) })),
+    discrepancies: z.array(Discrepancy),
+    framing: z.array(Framing),
     related: z.array(
       z.object({
         id: z.string().nullable(),
@@ -219,6 +221,43 @@ export const DossierEventSchema = z
     lastUpdated: z.string(),
   })
   .openapi('DossierEvent');
+
+const Brief = z
+  .object({
+    eventId: z.string(),
+    headline: z.string(),
+    when: z.string().nullable(),
+    where: z.string().nullable(),
+    who: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), roles: z.array(z.string()) })),
+    whatHappened: z.array(z.object({ text: z.string(), citation: Citation })),
+    keyQuotes: z.array(z.object({ text: z.string(), speaker: z.string().nullable(), articles: z.array(z.string()) })),
+    agreements: z.array(Claim),
+    contradictions: z.object({ claims: z.array(Claim), discrepancies: z.array(Discrepancy) }),
+    singleSource: z.array(Claim),
+    outletDifferences: z.array(Framing),
+    timeline: z.array(
+      z.object({
+        date: z.string().nullable(),
+        label: z.string(),
+        kind: z.enum(['event', 'referenced', 'series', 'report']),
+        eventId: z.string().nullable(),
+        evidence: z.array(Citation),
+      }),
+    ),
+    sources: z.array(
+      z.object({
+        number: z.number().int(),
+        id: z.string(),
+        title: z.string().nullable(),
+        publisher: z.string().nullable(),
+        published: z.string().nullable(),
+        url: z.string().nullable(),
+        independent: z.boolean(),
+        duplicateOf: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('Brief', { description: 'The cited brief of the event (what happened, quotes, agreement, timeline)' });
 
 const EventSummary = z
   .object({
@@ -240,7 +279,7 @@ const SentenceSchema = z.object({ ...Span, text: z.string() });
 
 export const EventDetailBody = z.object({
   event: DossierEventSchema,
-  brief: z.object({ lead: z.string(), points: z.array(Claim) }).openapi({ description: 'The cited brief of the event' }),
+  brief: Brief,
   sources: z.array(
     z.object({
       meta: EventArticle,

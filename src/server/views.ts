@@ -1,9 +1,10 @@
 // Read models shared by the JSON API and the HTML pages: filtering events, and gathering what
 // one event, article or participant page shows. Pure functions over the Store; no rendering.
 import type { Article, EntityType } from '../types.js';
-import type { AlignedQuote, Citation, Claim, DossierEvent, EventArticle } from '../events/types.js';
+import type { AlignedQuote, Citation, DossierEvent, EventArticle } from '../events/types.js';
 import type { Store } from '../store/store.js';
 import { splitSentences, type Sentence } from '../extract/sentences.js';
+import { buildBrief, type Brief } from '../report/brief.js';
 
 export interface EventFilter {
   /** Words that must all appear in the event's title, place, participants, claims or quotes. */
@@ -135,6 +136,7 @@ export interface EventSource {
 
 export interface EventDetail {
   event: DossierEvent;
+  brief: Brief;
   sources: EventSource[];
 }
 
@@ -148,40 +150,23 @@ export function eventCitations(event: DossierEvent): Citation[] {
   ];
 }
 
-export interface Brief {
-  /** One line: what happened, when and where. */
-  lead: string;
-  /** The event's claims, agreed ones first, each with its citations. */
-  points: Claim[];
-}
-
-const CLAIM_ORDER: Record<Claim['status'], number> = { agreed: 0, 'single-source': 1, contradicted: 2 };
-
-export function claimsBrief(event: DossierEvent): Brief {
-  const when = [event.date, event.location].filter(Boolean).join(', ');
-  return {
-    lead: `${event.title}${when ? ` (${when})` : ''}.`,
-    points: [...event.claims].sort((a, b) => CLAIM_ORDER[a.status] - CLAIM_ORDER[b.status]),
-  };
-}
-
 export async function getEventDetail(store: Store, id: string): Promise<EventDetail | null> {
   const event = await store.getEvent(id);
   if (!event) return null;
-  const citations = eventCitations(event);
-  const sources = await Promise.all(
-    event.articles.map(async (meta): Promise<EventSource> => {
-      const article = await store.getArticle(meta.id);
-      const cited = [...new Set(citations.filter((c) => c.article === meta.id).map((c) => c.sentence))];
-      return {
-        meta,
-        article,
-        sentences: article ? splitSentences(article.text) : [],
-        cited: cited.sort((a, b) => a - b),
-      };
-    }),
-  );
-  return { event, sources };
+  const stored = await Promise.all(event.articles.map((meta) => store.getArticle(meta.id)));
+  const brief = buildBrief(event, stored.filter((article) => article !== null));
+  const citations = [...eventCitations(event), ...brief.whatHappened.map((sentence) => sentence.citation)];
+  const sources = event.articles.map((meta, index): EventSource => {
+    const article = stored[index];
+    const cited = new Set(citations.filter((c) => c.article === meta.id).map((c) => c.sentence));
+    return {
+      meta,
+      article,
+      sentences: article ? splitSentences(article.text) : [],
+      cited: [...cited].sort((a, b) => a - b),
+    };
+  });
+  return { event, brief, sources };
 }
 
 export interface ArticleDuplicate {

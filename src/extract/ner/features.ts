@@ -182,74 +182,101 @@ export interface SentenceContext {
 }
 
 /** Feature strings for every token of one sentence of normalized tokens. */
+/** Everything about a word form that does not depend on its context. */
+interface WordInfo {
+  lower: string;
+  shape: string;
+  prior: CaseClass;
+  /** Cluster path prefixes at levels 0..2 ("?" when the word has no cluster). */
+  clusters: [string, string, string];
+  /** Features of the word alone. */
+  intrinsic: string[];
+}
+
+// Per-lexicon memo of WordInfo: most tokens of an article repeat, and shapes and affixes are
+// the costliest part of feature extraction. Cleared when it reaches WORD_CACHE_LIMIT entries.
+const WORD_CACHE_LIMIT = 200_000;
+const wordCaches = new WeakMap<NerLexicon, Map<string, WordInfo>>();
+
+function wordInfo(lexicon: NerLexicon, token: string): WordInfo {
+  let cache = wordCaches.get(lexicon);
+  if (!cache) wordCaches.set(lexicon, (cache = new Map()));
+  const cached = cache.get(token);
+  if (cached) return cached;
+  const form = formOf(token);
+  const lower = form.toLowerCase();
+  const shape = wordShape(token);
+  const prior = lexicon.casePrior.get(lower) ?? 'none';
+  const path = clusterPath(lexicon, token);
+  const level = (depth: number): string => (path ? path.slice(0, depth + 1).join('.') : '?');
+  const clusters: [string, string, string] = [level(0), level(1), level(2)];
+  const intrinsic = [
+    'bias',
+    `w=${form}`,
+    `lw=${lower}`,
+    `sh=${shape}`,
+    `cp=${prior}`,
+    `cp|sh=${prior}|${shape}`,
+    `c0=${clusters[0]}`,
+    `c1=${clusters[1]}`,
+    `c2=${clusters[2]}`,
+    `c2|sh=${clusters[2]}|${shape}`,
+  ];
+  for (let length = 1; length <= 4 && length <= lower.length; length++) {
+    intrinsic.push(`p${length}=${lower.slice(0, length)}`, `s${length}=${lower.slice(-length)}`);
+  }
+  const info: WordInfo = { lower, shape, prior, clusters, intrinsic };
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(token, info);
+  return info;
+}
+
+const SENTENCE_EDGE: WordInfo = { lower: '<s>', shape: '<s>', prior: 'none', clusters: ['<s>', '<s>', '<s>'], intrinsic: [] };
+const SENTENCE_END: WordInfo = { ...SENTENCE_EDGE, lower: '</s>', shape: '</s>' };
+
+/** Feature strings for every token of one sentence of normalized tokens. */
 export function sentenceFeatures(tokens: string[], context: SentenceContext): string[][] {
-  const { lexicon } = context;
   const n = tokens.length;
-  const forms = tokens.map(formOf);
-  const lowers = forms.map((form) => form.toLowerCase());
-  const shapes = tokens.map(wordShape);
-  const clusters = tokens.map((token) => clusterPath(lexicon, token));
-  const priors = lowers.map((lower) => lexicon.casePrior.get(lower) ?? 'none');
-  const gazetteer = gazetteerMatches(lowers, context.gazetteer);
+  const words = tokens.map((token) => wordInfo(context.lexicon, token));
+  const word = (i: number): WordInfo => (i < 0 ? SENTENCE_EDGE : i >= n ? SENTENCE_END : words[i]);
+  const gazetteer = gazetteerMatches(words.map((w) => w.lower), context.gazetteer);
   const allCaps = isAllCaps(tokens);
-  const at = <T>(values: T[], i: number, edge: T): T => (i < 0 || i >= n ? edge : values[i]);
-  const cluster = (i: number, level: number): string => {
-    if (i < 0 || i >= n) return '<s>';
-    const path = clusters[i];
-    return path ? path.slice(0, level + 1).join('.') : '?';
-  };
 
   const result: string[][] = [];
   for (let i = 0; i < n; i++) {
-    const lower = lowers[i];
-    const shape = shapes[i];
-    const prevLower = at(lowers, i - 1, '<s>');
-    const nextLower = at(lowers, i + 1, '</s>');
-    const prevShape = at(shapes, i - 1, '<s>');
-    const nextShape = at(shapes, i + 1, '</s>');
-    const prior = priors[i];
+    const { lower, shape, prior, clusters } = words[i];
+    const prev = word(i - 1);
+    const next = word(i + 1);
     const docCase = context.document.casing.get(tokens[i].toLowerCase()) ?? 'none';
     const features = [
-      'bias',
-      `w=${forms[i]}`,
-      `lw=${lower}`,
-      `w-1=${prevLower}`,
-      `w+1=${nextLower}`,
-      `w-2=${at(lowers, i - 2, '<s>')}`,
-      `w+2=${at(lowers, i + 2, '</s>')}`,
-      `w-1|w=${prevLower}|${lower}`,
-      `w|w+1=${lower}|${nextLower}`,
-      `sh=${shape}`,
-      `sh-1=${prevShape}`,
-      `sh+1=${nextShape}`,
-      `sh-1|sh=${prevShape}|${shape}`,
-      `sh|sh+1=${shape}|${nextShape}`,
-      `sh-1|sh|sh+1=${prevShape}|${shape}|${nextShape}`,
-      `w-1|sh=${prevLower}|${shape}`,
-      `sh|w+1=${shape}|${nextLower}`,
-      `cp=${prior}`,
-      `cp|sh=${prior}|${shape}`,
+      ...words[i].intrinsic,
+      `w-1=${prev.lower}`,
+      `w+1=${next.lower}`,
+      `w-2=${word(i - 2).lower}`,
+      `w+2=${word(i + 2).lower}`,
+      `w-1|w=${prev.lower}|${lower}`,
+      `w|w+1=${lower}|${next.lower}`,
+      `sh-1=${prev.shape}`,
+      `sh+1=${next.shape}`,
+      `sh-1|sh=${prev.shape}|${shape}`,
+      `sh|sh+1=${shape}|${next.shape}`,
+      `sh-1|sh|sh+1=${prev.shape}|${shape}|${next.shape}`,
+      `w-1|sh=${prev.lower}|${shape}`,
+      `sh|w+1=${shape}|${next.lower}`,
       `dc=${docCase}|${i === 0 || allCaps}`,
       `dc|sh=${docCase}|${shape}`,
-      `c0=${cluster(i, 0)}`,
-      `c1=${cluster(i, 1)}`,
-      `c2=${cluster(i, 2)}`,
-      `c1-1=${cluster(i - 1, 1)}`,
-      `c1+1=${cluster(i + 1, 1)}`,
-      `c2-1=${cluster(i - 1, 2)}`,
-      `c2+1=${cluster(i + 1, 2)}`,
-      `c0-1|c0|c0+1=${cluster(i - 1, 0)}|${cluster(i, 0)}|${cluster(i + 1, 0)}`,
-      `c2|sh=${cluster(i, 2)}|${shape}`,
+      `c1-1=${prev.clusters[1]}`,
+      `c1+1=${next.clusters[1]}`,
+      `c2-1=${prev.clusters[2]}`,
+      `c2+1=${next.clusters[2]}`,
+      `c0-1|c0|c0+1=${prev.clusters[0]}|${clusters[0]}|${next.clusters[0]}`,
     ];
-    for (let length = 1; length <= 4 && length <= lower.length; length++) {
-      features.push(`p${length}=${lower.slice(0, length)}`, `s${length}=${lower.slice(-length)}`);
-    }
     if (i === 0) features.push('first', `first|sh=${shape}`, `first|cp=${prior}`);
-    if (allCaps) features.push(`caps|cp=${prior}`, `caps|c1=${cluster(i, 1)}`, `caps|dc=${docCase}`);
+    if (allCaps) features.push(`caps|cp=${prior}`, `caps|c1=${clusters[1]}`, `caps|dc=${docCase}`);
     if (isCapitalized(tokens[i])) for (const evidence of context.document.aggregate.get(tokens[i].toLowerCase()) ?? []) features.push(`doc:${evidence}`);
     for (const match of gazetteer[i]) features.push(`g=${match}`, `g|sh=${match}|${shape}`);
-    for (const match of at(gazetteer, i - 1, [])) features.push(`g-1=${match}`);
-    for (const match of at(gazetteer, i + 1, [])) features.push(`g+1=${match}`);
+    if (i > 0) for (const match of gazetteer[i - 1]) features.push(`g-1=${match}`);
+    if (i + 1 < n) for (const match of gazetteer[i + 1]) features.push(`g+1=${match}`);
     result.push(features);
   }
   return result;

@@ -2,6 +2,15 @@
 import { documentEvidence, normalizeToken, sentenceFeatures, type Gazetteer, type NerLexicon, type NerType } from './features.js';
 import { emissionScores, tagsToSpans, viterbi, type LinearModel } from './model.js';
 
+// Courtesy titles are not part of a name in the CoNLL guidelines, but Reuters rarely writes
+// them, so the model has too few examples to learn that; they are trimmed off PER spans.
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame']);
+
+function withoutHonorific(tokens: string[], span: { start: number; end: number; type: NerType }): typeof span {
+  const first = tokens[span.start].toLowerCase().replace(/\.$/, '');
+  return span.type === 'PER' && span.end - span.start > 1 && HONORIFICS.has(first) ? { ...span, start: span.start + 1 } : span;
+}
+
 export interface NerResources {
   model: LinearModel;
   lexicon: NerLexicon;
@@ -15,6 +24,6 @@ export function tagSentences(resources: NerResources, sentences: string[][]): { 
   return normalized.map((tokens) => {
     const features = sentenceFeatures(tokens, { lexicon: resources.lexicon, gazetteer: resources.gazetteer, document });
     const tags = viterbi(emissionScores(resources.model, features), tokens.length, resources.model.transitions);
-    return tagsToSpans(tags);
+    return tagsToSpans(tags).map((span) => withoutHonorific(tokens, span));
   });
 }

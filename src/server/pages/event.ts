@@ -2,7 +2,8 @@
 // actions, and the sources side by side with their cited sentences highlighted.
 import { html } from 'hono/html';
 import type { Citation, Claim, DossierEvent } from '../../events/types.js';
-import { claimsBrief, type Brief, type EventDetail, type EventSource } from '../views.js';
+import type { Brief } from '../../report/brief.js';
+import type { EventDetail, EventSource } from '../views.js';
 import { annotationMarks, renderSentences } from './annotated.js';
 import { articleHref, citationLink, entityHref, eventHref, layout, plural, type Html } from './layout.js';
 
@@ -37,11 +38,24 @@ function briefSection(detail: EventDetail, brief: Html, numbers: SourceNumbers):
   )}</ol></section>`;
 }
 
+/** The brief (src/report/brief.ts): what happened, then the claims by how well sources back them. */
 function briefBody(brief: Brief, numbers: SourceNumbers): Html {
-  return html`<p class="lead">${brief.lead}</p>
-<ul class="brief">${brief.points.map(
-    (claim) => html`<li class="claim-${claim.status}">${claim.text} ${citations(claim.evidence, numbers)} <span class="badge badge-${claim.status}">${claim.status}</span></li>`,
-  )}</ul>`;
+  const when = [brief.when, brief.where].filter(Boolean).join(', ');
+  const claimList = (title: string, claims: Claim[]) =>
+    claims.length === 0
+      ? ''
+      : html`<h3>${title}</h3><ul class="brief">${claims.map(
+          (claim) => html`<li class="claim-${claim.status}">${claim.text} ${citations(claim.evidence, numbers)}</li>`,
+        )}</ul>`;
+  return html`<p class="lead">${brief.headline}${when ? ` (${when})` : ''}</p>
+${brief.whatHappened.length > 0
+  ? html`<h3>What happened</h3><ul class="brief">${brief.whatHappened.map(
+      (sentence) => html`<li>${sentence.text} ${citations([sentence.citation], numbers)}</li>`,
+    )}</ul>`
+  : ''}
+${claimList('Sources agree', brief.agreements)}
+${claimList('Sources disagree', brief.contradictions.claims)}
+${claimList('Reported by one source only', brief.singleSource)}`;
 }
 
 function participantsSection(event: DossierEvent): Html {
@@ -53,21 +67,19 @@ function participantsSection(event: DossierEvent): Html {
   )}</tbody></table></div></section>`;
 }
 
-/** Points for the client-side Chart.js timeline: this event, related series events, referenced events. */
-function timelineSection(event: DossierEvent, numbers: SourceNumbers): Html {
-  if (event.related.length === 0) return html``;
-  const points = [
-    { date: event.date, title: event.title, row: 'this event' },
-    ...event.related.map((related) => ({ date: related.date, title: related.title, row: related.relation })),
-  ].filter((point) => point.date !== null);
+/** The brief's timeline (this event, series and referenced events, reports): a Chart.js chart drawn by
+ *  /assets/app.js from the canvas's data attribute, and the same entries as a table. */
+function timelineSection(brief: Brief, numbers: SourceNumbers): Html {
+  if (brief.timeline.length === 0) return html``;
+  const points = brief.timeline
+    .filter((entry) => entry.date !== null)
+    .map((entry) => ({ date: entry.date, title: entry.label, row: entry.kind }));
   return html`<section aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
-<div class="chart-box"><canvas id="timeline-chart" role="img" aria-label="Timeline of this event and related events" data-points="${JSON.stringify(points)}"></canvas></div>
-<div class="table-wrap"><table><thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Relation</th><th scope="col">Evidence</th></tr></thead>
-<tbody>${[...event.related]
-    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
-    .map(
-      (related) => html`<tr><td>${related.date ?? 'unknown'}</td><td>${related.id ? html`<a href="${eventHref(related.id)}">${related.title}</a>` : related.title}${related.location ? html` <span class="muted">${related.location}</span>` : ''}</td><td>${related.relation}</td><td>${citations(related.evidence, numbers)}</td></tr>`,
-    )}</tbody></table></div></section>`;
+${points.length > 0 ? html`<div class="chart-box"><canvas id="timeline-chart" role="img" aria-label="Timeline chart; the table below lists the same entries" data-points="${JSON.stringify(points)}"></canvas></div>` : ''}
+<div class="table-wrap"><table><thead><tr><th scope="col">Date</th><th scope="col">What</th><th scope="col">Kind</th><th scope="col">Evidence</th></tr></thead>
+<tbody>${brief.timeline.map(
+    (entry) => html`<tr><td>${entry.date ?? 'unknown'}</td><td>${entry.eventId && entry.eventId !== brief.eventId ? html`<a href="${eventHref(entry.eventId)}">${entry.label}</a>` : entry.label}</td><td>${entry.kind}</td><td>${citations(entry.evidence, numbers)}</td></tr>`,
+  )}</tbody></table></div></section>`;
 }
 
 function claimMatrix(event: DossierEvent, sources: EventSource[], numbers: SourceNumbers): Html {
@@ -154,10 +166,10 @@ export function eventPage(detail: EventDetail): Html {
   const main = html`<p class="crumbs"><a href="/">Events</a></p>
 <h1>${event.title}</h1>
 <p class="meta">${event.date ?? 'date unknown'}${event.location ? ` · ${event.location}` : ''} · ${plural(independent, 'independent source')}${detail.sources.length > independent ? ` (${plural(detail.sources.length, 'article')} in all)` : ''} · updated ${event.lastUpdated.slice(0, 10)}</p>
-${briefSection(detail, briefBody(claimsBrief(event), numbers), numbers)}
+${briefSection(detail, briefBody(detail.brief, numbers), numbers)}
 ${discrepanciesSection(event, numbers)}
 ${participantsSection(event)}
-${timelineSection(event, numbers)}
+${timelineSection(detail.brief, numbers)}
 ${claimMatrix(event, detail.sources, numbers)}
 ${quotesSection(event, numbers)}
 ${framingSection(event, numbers)}

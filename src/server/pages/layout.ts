@@ -12,6 +12,7 @@ export function layout(options: { title: string; main: Html; query?: string; scr
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} · dossier</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/app.css">
 ${(options.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </head>
