@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   if (!existsSync(textDir)) throw new Error(`PolNeAR not found at ${textDir}`);
   const annotations = readdirSync(annDir).sort();
   const totals = { predictions: 0, ignored: 0, predictedRight: 0, gold: 0, goldFound: 0, goldMatched: 0, contentOnlyPredictions: 0 };
-  const direct = { gold: 0, found: 0, speakerRight: 0, withSource: 0, withSourceRight: 0 };
+  const direct = { gold: 0, found: 0, speakerRight: 0, withSource: 0, withSourceRight: 0, foundWithSource: 0 };
   const errors: string[] = [];
   let texts = 0;
   for (const file of readdirSync(textDir).sort()) {
@@ -167,6 +167,7 @@ async function main(): Promise<void> {
       if (item.source.length) {
         direct.withSource += 1;
         if (right) direct.withSourceRight += 1;
+        if (overlapping.length) direct.foundWithSource += 1;
       }
       if (!right && item.source.length && errors.length < errorsToShow) {
         const content = text.slice(item.content[0].start, item.content[0].end).slice(0, 80);
@@ -180,17 +181,18 @@ async function main(): Promise<void> {
   const recall = ratio(totals.goldMatched, totals.gold);
   const f1 = precision + recall ? Number(((2 * precision * recall) / (precision + recall)).toFixed(4)) : 0;
   const directFound = ratio(direct.found, direct.gold);
-  const directSpeakerOfFound = ratio(direct.withSourceRight, direct.withSource);
+  const directSpeakerRight = ratio(direct.withSourceRight, direct.withSource);
   console.log(`PolNeAR ${split}: ${texts} texts, entities from ${entityMode}`);
   console.log(`pairs (speaker, content): P ${precision}  R ${recall}  F1 ${f1}  ` +
     `(${totals.predictedRight}/${totals.predictions} predictions right, ${totals.goldMatched}/${totals.gold} gold matched; ` +
     `${totals.ignored} predictions on source-less gold left out)`);
   console.log(`content only: P ${ratio(totals.contentOnlyPredictions, totals.predictions)}  R ${ratio(totals.goldFound, totals.gold)}`);
   console.log(`direct quotes: ${direct.gold} gold, found ${directFound} (${direct.found}), speaker right ${ratio(direct.speakerRight, direct.gold)} of all; ` +
-    `${directSpeakerOfFound} (${direct.withSourceRight}/${direct.withSource}) of those with a gold source`);
+    `${directSpeakerRight} (${direct.withSourceRight}/${direct.withSource}) of those with a gold source, ` +
+    `${ratio(direct.withSourceRight, direct.foundWithSource)} of those found`);
   console.log(JSON.stringify({
-    dataset: `polnear-${split}`, metric: 'direct_quote_speaker_accuracy', value: directSpeakerOfFound,
-    direct_found: directFound, direct_gold: direct.gold, pair_precision: precision, pair_recall: recall, pair_f1: f1,
+    dataset: `polnear-${split}`, metric: 'direct_quote_speaker_accuracy', value: directSpeakerRight,
+    direct_found: directFound, direct_speaker_of_found: ratio(direct.withSourceRight, direct.foundWithSource), direct_gold: direct.gold, pair_precision: precision, pair_recall: recall, pair_f1: f1,
     entities: entityMode,
   }));
 }

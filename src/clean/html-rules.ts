@@ -52,11 +52,12 @@ const MAX_HINTED_SHARE = 0.25;
 export function removeHintedBoilerplate(root: Element, removed: Removal[]): void {
   const totalChars = normaliseWhitespace(root.textContent ?? '').length;
   for (const element of Array.from(root.querySelectorAll('[class], [id]'))) {
-    if (!element.isConnected) continue;
+    // Readability's result is detached from the document, so test membership against the root.
+    if (!root.contains(element)) continue;
     const hints = elementHints(element);
     if (!BOILERPLATE_HINT.test(hints) || isCaptionElement(element)) continue;
-    const text = normaliseWhitespace(element.textContent ?? '');
-    if (text.length > MAX_HINTED_SHARE * totalChars) continue;
+    if (normaliseWhitespace(element.textContent ?? '').length > MAX_HINTED_SHARE * totalChars) continue;
+    const text = blocksText(collectBlocks(element));
     if (text) removed.push({ text: truncate(text), reason: hintReason(hints) });
     element.remove();
   }
@@ -186,7 +187,7 @@ export function extractComments(document: Document, removed: Removal[]): { autho
       else text = bodyElements.map(textOf).filter(Boolean).join(' ');
       if (text) comments.push({ author, text });
     }
-    const containerText = normaliseWhitespace(container.textContent ?? '');
+    const containerText = blocksText(collectBlocks(container));
     if (containerText) removed.push({ text: truncate(containerText), reason: 'comments' });
     container.remove();
   }
@@ -198,9 +199,12 @@ function isInsideArticleText(element: Element): boolean {
   return element.closest('p, [itemprop="articleBody"]') !== null;
 }
 
+const COMMENT_FURNITURE = '.reply, .comment-meta, .comment-metadata, .comment-author, .fn, .says, time';
+
 function textOf(element: Element): string {
-  const clone = element.cloneNode(true) as Element;
-  for (const child of Array.from(clone.querySelectorAll('*'))) if (NON_TEXT_TAGS.has(child.tagName)) child.remove();
-  for (const child of Array.from(clone.querySelectorAll('.reply, .comment-meta, .comment-metadata, .comment-author, .fn, .says, time'))) child.remove();
-  return normaliseWhitespace(clone.textContent ?? '');
+  return blocksText(collectBlocks(element, (child) => child.matches(COMMENT_FURNITURE)));
+}
+
+function blocksText(blocks: TextBlock[]): string {
+  return blocks.map((block) => block.text).join(' ');
 }

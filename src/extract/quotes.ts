@@ -31,6 +31,8 @@ const MAX_SPEAKER_WORDS = 8;
 const MAX_WORDS_BEFORE_THAT = 8;
 /** How far back an appositive may push a subject ("Jane Doe, a fellow at ..., said"); calibrated on PolNeAR dev. */
 const MAX_APPOSITIVE_TOKENS = 40;
+/** The longest parenthesis skipped between a speaker and a cue ("(D-Md.)", "(R-Utah)"). */
+const MAX_PARENTHESIS_TOKENS = 8;
 /** The longest name written as an appositive ("the spokesman, Tom A. Reed, said"). */
 const MAX_NAME_WORDS = 4;
 /** Reported content shorter than this, in words, is not a claim ("he said so"). */
@@ -151,6 +153,11 @@ function splitSentences(text: string, regions: QuoteRegion[]): Sentence[] {
   return sentences;
 }
 
+/** A title or an initial, after which a full stop is part of a name ("Mr.", "Julie A. Diaz"). */
+function isAbbreviatedWord(token: Token): boolean {
+  return NAME_TITLES.has(token.lower) || /^\p{Lu}$/u.test(token.text);
+}
+
 function isBoundary(token: Token): boolean {
   return token.kind !== 'word' || PHRASE_BOUNDARY_WORDS.has(token.lower);
 }
@@ -161,15 +168,7 @@ function phraseStartBackward(tokens: Token[], last: number): number {
   let words = 0;
   for (let index = last; index >= 0 && words < MAX_SPEAKER_WORDS; index -= 1) {
     const token = tokens[index];
-    const isTitleStop = token.text === '.' && index > 0 && NAME_TITLES.has(tokens[index - 1].lower);
-    // "Rep. Jane Doe (D-Md.) said": a parenthesis after a name belongs to the phrase.
-    if (token.text === ')') {
-      const opening = tokens.slice(0, index).map((candidate) => candidate.text).lastIndexOf('(');
-      if (opening > 0 && index - opening <= 8) {
-        index = opening;
-        continue;
-      }
-    }
+    const isTitleStop = token.text === '.' && index > 0 && isAbbreviatedWord(tokens[index - 1]);
     if (!isTitleStop && isBoundary(token)) break;
     if (CUE_WORDS.has(token.text) && !WEAK_CUES.has(token.text)) break;
     first = index;
@@ -186,7 +185,7 @@ function phraseEndForward(tokens: Token[], first: number): number {
   let words = 0;
   for (let index = first; index < tokens.length && words < MAX_SPEAKER_WORDS; index += 1) {
     const token = tokens[index];
-    const isTitleStop = token.text === '.' && index > 0 && NAME_TITLES.has(tokens[index - 1].lower);
+    const isTitleStop = token.text === '.' && index > 0 && isAbbreviatedWord(tokens[index - 1]);
     const isPhraseWord = token.kind === 'word' && (!PHRASE_BOUNDARY_WORDS.has(token.lower) || token.lower === 'of');
     if (!isTitleStop && !isPhraseWord) break;
     last = index;
@@ -203,8 +202,16 @@ function isValidPhrase(tokens: Token[], first: number, last: number): boolean {
   return true;
 }
 
+/** Index of the "(" that opens the parenthesis closing at `index`, or -1. */
+function openingParenthesis(tokens: Token[], index: number): number {
+  for (let at = index - 1; at >= 0 && index - at <= MAX_PARENTHESIS_TOKENS; at -= 1) if (tokens[at].text === '(') return at;
+  return -1;
+}
+
 function skipBackOverAuxiliaries(tokens: Token[], index: number): number {
   let at = index;
+  // "Rep. Jane Doe (D-Md.) said": a parenthesis after the name is skipped.
+  if (at > 0 && tokens[at].text === ')' && openingParenthesis(tokens, at) > 0) at = openingParenthesis(tokens, at) - 1;
   while (at >= 0 && tokens[at].kind === 'word' && !isCapitalised(tokens[at]) &&
     (AUXILIARIES.has(tokens[at].lower) || /ly$/.test(tokens[at].lower) || TIME_WORDS.has(tokens[at].lower))) at -= 1;
   // "Trump on Friday said": a day name between speaker and cue.
@@ -486,7 +493,8 @@ class QuoteExtractor {
       if (contentStart !== null) return this.frame(cue, cueIndex, cueLast, speaker, contentStart, tokens.length - 1);
       if (contentBefore >= 0) return this.frame(cue, cueIndex, cueLast, speaker, 0, contentBefore);
       // A frame with nothing to attribute can still claim a quote elsewhere in its sentence, unless its cue is ambiguous.
-      return WEAK_CUES.has(cueToken.lower) ? null : this.frame(cue, cueIndex, cueLast, speaker, -1, -1);
+      const introducesNext = tokens[cueLast + 1]?.text === ':' && cueLast + 2 === tokens.length;
+      return WEAK_CUES.has(cueToken.lower) && !introducesNext ? null : this.frame(cue, cueIndex, cueLast, speaker, -1, -1);
     }
 
     // Inverted: "“...,” said the ministry."

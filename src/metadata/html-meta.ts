@@ -31,16 +31,16 @@ export function readHtmlMeta(document: Document): HtmlMeta {
   const metaAll = (key: string): string[] => metaValues.get(key.toLowerCase()) ?? [];
   const article = findJsonLdArticle(document);
 
+  const publisher = firstText(
+    meta('og:site_name', 'citation_publisher', 'citation_journal_title', 'dc.publisher', 'dcterms.publisher', 'application-name'),
+    personOrOrganisationNames(article?.publisher)[0] ?? null,
+  );
+
   const title = firstText(
     meta('og:title', 'twitter:title', 'citation_title', 'parsely-title', 'dc.title', 'dcterms.title'),
     stringField(article?.headline),
     stringField(article?.name),
-    document.querySelector('title')?.textContent ?? null,
-  );
-
-  const publisher = firstText(
-    meta('og:site_name', 'citation_publisher', 'citation_journal_title', 'dc.publisher', 'dcterms.publisher', 'application-name'),
-    personOrOrganisationNames(article?.publisher)[0] ?? null,
+    documentTitle(document, publisher),
   );
 
   const published = firstDate(
@@ -80,6 +80,20 @@ export function readHtmlMeta(document: Document): HtmlMeta {
   );
 
   return { title, publisher, published, byline, language, url: url && /^https?:\/\//.test(url) ? url : null, description };
+}
+
+/** The <title> text without a trailing or leading site name ("Headline | Site", "Site - Headline"). */
+function documentTitle(document: Document, publisher: string | null): string | null {
+  const raw = cleanText(document.querySelector('title')?.textContent);
+  if (!raw) return null;
+  const heading = cleanText(document.querySelector('h1')?.textContent);
+  if (heading && raw.startsWith(heading)) return heading;
+  if (publisher) {
+    const escaped = publisher.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const stripped = raw.replace(new RegExp(`\\s+[|\u2013\u2014·:-]\\s+${escaped}$|^${escaped}\\s+[|\u2013\u2014·:-]\\s+`, 'i'), '');
+    if (stripped) return stripped;
+  }
+  return raw;
 }
 
 /** `<meta name|property|itemprop|http-equiv=… content=…>` grouped by lower-cased key, in document order. */
