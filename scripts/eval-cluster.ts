@@ -19,7 +19,7 @@ const dataRoot = process.env.DOSSIER_EVAL_DATA ?? path.resolve(repoRoot, '../sha
 /** Documents shorter than this (words) are crawl junk in Multi-News ("Tweet with a location ..."): rejected. */
 const MIN_DOCUMENT_WORDS = 40;
 const SEED = 20240601;
-const SWEEP = Array.from({ length: 17 }, (_, i) => Number((0.05 + i * 0.025).toFixed(3)));
+const SWEEP = Array.from({ length: 18 }, (_, i) => Number((0.025 + i * 0.025).toFixed(3)));
 
 interface Doc {
   article: Article;

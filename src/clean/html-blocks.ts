@@ -1,6 +1,5 @@
-// Turns a DOM subtree into a flat list of text blocks (paragraphs, headings, list items, captions),
-// keeping what later boilerplate rules need: the block kind, how much of it is link text, and the
-// class/id hints of the elements it sits in.
+// Turns a DOM subtree into a flat list of text blocks (paragraphs, headings, list items, table rows,
+// captions), keeping what later boilerplate rules need: the block kind and how much of it is link text.
 
 export type BlockKind = 'paragraph' | 'heading' | 'item' | 'quote' | 'caption' | 'row';
 
@@ -9,10 +8,6 @@ export interface TextBlock {
   kind: BlockKind;
   /** Characters of the (normalised) text that sit inside <a> elements. */
   linkChars: number;
-  /** Lower-cased class and id values of the enclosing elements, innermost first, space-separated. */
-  hints: string;
-  /** Tag names of the enclosing elements, innermost first (e.g. `li ul div`). */
-  path: string;
 }
 
 /** Elements whose content is never readable text (code, media, form controls). */
@@ -48,8 +43,6 @@ interface Pending {
   parts: string[];
   linkChars: number;
   kind: BlockKind;
-  hints: string;
-  path: string;
 }
 
 /** Collects the text blocks under `root` in document order; caption text becomes `caption` blocks.
@@ -62,18 +55,18 @@ export function collectBlocks(root: Element, skip?: (element: Element) => boolea
     if (!pending) return;
     const text = normaliseWhitespace(pending.parts.join(''));
     if (text) {
-      blocks.push({ text, kind: pending.kind, linkChars: Math.min(pending.linkChars, text.length), hints: pending.hints, path: pending.path });
+      blocks.push({ text, kind: pending.kind, linkChars: Math.min(pending.linkChars, text.length) });
     }
     pending = null;
   };
 
   const append = (text: string, inLink: boolean, context: Context): void => {
-    pending ??= { parts: [], linkChars: 0, kind: context.kind, hints: context.hints, path: context.path };
+    pending ??= { parts: [], linkChars: 0, kind: context.kind };
     pending.parts.push(text);
     if (inLink) pending.linkChars += normaliseWhitespace(text).length;
   };
 
-  interface Context { kind: BlockKind; hints: string; path: string; inLink: boolean }
+  interface Context { kind: BlockKind; inLink: boolean }
 
   const walk = (node: Node, context: Context): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -101,18 +94,15 @@ export function collectBlocks(root: Element, skip?: (element: Element) => boolea
         continue;
       }
       flush();
-      const hints = elementHints(element);
       walk(element, {
         kind: isCaptionElement(element) ? 'caption' : context.kind === 'caption' ? 'caption' : blockKind(tag, context.kind),
-        hints: hints ? `${hints} ${context.hints}` : context.hints,
-        path: `${tag.toLowerCase()} ${context.path}`,
         inLink: context.inLink,
       });
       flush();
     }
   };
 
-  walk(root, { kind: 'paragraph', hints: '', path: '', inLink: false });
+  walk(root, { kind: 'paragraph', inLink: false });
   flush();
   return blocks;
 }

@@ -1,6 +1,7 @@
 // Boilerplate rules shared by the Readability path and the fallback extractor, the fallback block
 // classifier itself, and reader-comment extraction.
 
+import type { ReaderComment, Removal } from '../types.js';
 import { collectBlocks, elementHints, isCaptionElement, normaliseWhitespace, NON_TEXT_TAGS, type TextBlock } from './html-blocks.js';
 
 /** Class/id tokens of containers that are page furniture, never article text. */
@@ -20,7 +21,7 @@ const REASON_BY_HINT: [RegExp, string][] = [
 /** Short stand-alone lines that are interface text or promotion rather than article text. */
 const BOILERPLATE_TEXT: [RegExp, string][] = [
   [/^(share|share this( article| story| post| page)?|shares?|tweet|email|e-mail|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|copy link|copy article link)( |$)/i, 'share buttons'],
-  [/^(related( articles| stories| posts| content| news)?|read more|read next|more from|more on|see more|see also|recommended( for you)?|you may also like|you might also like|most popular|most read|trending( now)?|further reading|don'?t miss|also read|read also|top stories|latest news|more stories)\b/i, 'related links'],
+  [/^(related( articles| stories| posts| content| news)?|read more|read next|more from|more on|see more|see also|recommended( for you)?|you may also like|you might also like|most popular|most read|trending( now)?|further reading|don'?t miss|also read|read also|top stories|latest (stories|news|articles|posts|headlines)|more stories)\b/i, 'related links'],
   [/\b(sign up|signing up|subscribe|join)\b.*\b(newsletter|e-?mail|inbox|updates|alerts)\b|\bnewsletter\b.*\b(sign up|subscribe)\b|^subscribe\b|\bsubscribe (now|today)\b|\bto view the full story\b|\balready a subscriber\b|\bnever miss\b/i, 'newsletter prompt'],
   [/^(advertisement|advert|sponsored( content)?|ad|advertiser disclosure|story continues below( advertisement)?|continue reading( below| the main story)?)\W*$|\badvertising disclos|\bmay receive compensation\b/i, 'advertisement'],
   [/\b(download|get) (the|our) .{0,40}\bapps?\b|\bfollow (us|@?[\w ]{1,40}) on (twitter|facebook|instagram)\b|\bclick here\b|\bwe want to hear what you think\b|\bsubmit (your|a) letter\b|\bkeep up with me\b|\bnot responsible for the (opinions|content)\b/i, 'promotion'],
@@ -75,11 +76,6 @@ export function truncate(text: string): string {
   return text.length > REMOVED_TEXT_LIMIT ? `${text.slice(0, REMOVED_TEXT_LIMIT - 1)}…` : text;
 }
 
-export interface Removal {
-  text: string;
-  reason: string;
-}
-
 /** Why a block of an extracted article is boilerplate ('caption' moves it to the captions), or null. */
 export function classifyBoilerplate(block: TextBlock, title: string | null): string | null {
   const text = block.text;
@@ -132,7 +128,8 @@ export function fallbackBlocks(document: Document): TextBlock[] {
   const root = document.documentElement;
   if (!root) return [];
   const blocks = collectBlocks(root, isPageChrome).filter((block) => block.kind !== 'row' || wordCount(block.text) >= PROSE_MIN_WORDS);
-  const prose = blocks.map((block) => isProse(block) && /[.!?…"”]$/.test(block.text));
+  // Linked list items are teasers ("headline + standfirst"), the commonest prose-like boilerplate.
+  const prose = blocks.map((block) => isProse(block) && /[.!?…"”]$/.test(block.text) && !(block.kind === 'item' && block.linkChars > 0));
   const firstProse = prose.indexOf(true);
   const lastProse = prose.lastIndexOf(true);
   if (firstProse < 0) return [];
@@ -172,8 +169,8 @@ const COMMENT_AUTHOR = '.comment-author .fn, .comment-author, .fn, [itemprop="au
 const COMMENT_BODY = '.comment-content, .comment-body, .comment-text, [itemprop="text"], .text, p';
 
 /** Pulls recognisable reader-comment sections out of the document (removing them) and returns them. */
-export function extractComments(document: Document, removed: Removal[]): { author: string; text: string }[] {
-  const comments: { author: string; text: string }[] = [];
+export function extractComments(document: Document, removed: Removal[]): ReaderComment[] {
+  const comments: ReaderComment[] = [];
   for (const container of Array.from(document.querySelectorAll(COMMENT_CONTAINER))) {
     if (!container.isConnected || isInsideArticleText(container)) continue;
     const items = Array.from(container.querySelectorAll(COMMENT_ITEM)).filter((item) => !item.parentElement?.closest(COMMENT_ITEM) || item.parentElement.closest(COMMENT_ITEM) === null);

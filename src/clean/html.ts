@@ -6,7 +6,8 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { readHtmlMeta, type HtmlMeta } from '../metadata/html-meta.js';
 import { collectBlocks, normaliseWhitespace, type TextBlock } from './html-blocks.js';
-import { classifyBoilerplate, extractComments, fallbackBlocks, proseChars, removeHintedBoilerplate, truncate, type Removal } from './html-rules.js';
+import type { Removal } from '../types.js';
+import { classifyBoilerplate, extractComments, fallbackBlocks, proseChars, removeHintedBoilerplate, truncate } from './html-rules.js';
 
 export type { HtmlMeta } from '../metadata/html-meta.js';
 
@@ -39,9 +40,12 @@ export function extractHtml(html: string, options: { url?: string } = {}): HtmlE
   // The fallback reads the document before Readability, which rewrites it in place.
   const ownBlocks = fallbackBlocks(document);
   const readability = runReadability(document);
-  if (readability) removeHintedBoilerplate(readability.content, removed);
+  const hintedRemovals: Removal[] = [];
+  if (readability) removeHintedBoilerplate(readability.content, hintedRemovals);
   const readabilityBlocks = readability ? collectBlocks(readability.content) : [];
-  const blocks = readabilityUnderDelivers(readabilityBlocks, ownBlocks) ? ownBlocks : readabilityBlocks;
+  const useFallback = readabilityUnderDelivers(readabilityBlocks, ownBlocks);
+  const blocks = useFallback ? ownBlocks : readabilityBlocks;
+  if (!useFallback) removed.push(...hintedRemovals);
 
   const title = meta.title ?? normaliseText(readability?.title);
   const paragraphs: string[] = [];

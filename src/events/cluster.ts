@@ -7,11 +7,12 @@ import type { Article, EntityType } from '../types.js';
 import { compareByPublished } from './dedup.js';
 import type { EventAnchor } from './timeline.js';
 
-/** Join an event when the combined similarity reaches this. Calibrated on the Multi-News validation
- *  sample (scripts/eval-cluster.ts sweeps it): B-cubed F1 is flat within +-0.03 of the optimum. */
-export const JOIN_THRESHOLD = 0.2;
+/** Join an event when the combined similarity reaches this. Tuned on the Multi-News validation sample
+ *  (scripts/eval-cluster.ts sweeps it): 0.25 gave the best B-cubed F1 (0.828); 0.2-0.3 stay within 0.03.
+ *  Headlines alone carry less text and want a lower one (the same script tunes it on UCI headlines). */
+export const JOIN_THRESHOLD = 0.25;
 /** Share of the similarity given to shared entities when both sides name some; the rest is text cosine.
- *  Calibrated with JOIN_THRESHOLD on the same sample. */
+ *  Set by hand (entities are sparser evidence than words); the threshold was tuned with it fixed. */
 export const ENTITY_WEIGHT = 0.3;
 /** Same reported day: a strong sign of the same event (added to the similarity). */
 const SAME_DAY_BONUS = 0.15;

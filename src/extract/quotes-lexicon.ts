@@ -64,7 +64,7 @@ export const WEAK_CUES: ReadonlySet<string> = new Set([
 /** Words allowed between a speaker and its cue ("has also said", "would later tell"). */
 export const AUXILIARIES: ReadonlySet<string> = new Set([
   'has', 'have', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'did', 'does',
-  'do', 'also', 'again', 'once', 'then', 'later', 'further', 'had', 'been', 'not', 'never', 'still', 'just',
+  'do', 'also', 'again', 'once', 'then', 'later', 'further', 'been', 'not', 'never', 'still', 'just',
   'previously', 'earlier', 'often', 'ultimately', 'subsequently', 'separately', 'first',
 ]);
 
@@ -124,7 +124,7 @@ export const ORGANIZATION_HEADS: ReadonlySet<string> = new Set([
   'government', 'office', 'administration', 'campaign', 'institute', 'foundation', 'union', 'army', 'police',
   'press', 'group', 'network', 'organization', 'organisation', 'board', 'bureau', 'federation', 'forces',
   'parliament', 'journal', 'tribune', 'herald', 'guardian', 'telegraph', 'reuters', 'centre', 'center', 'fund',
-  'club', 'network', 'cabinet', 'kremlin', 'pentagon', 'nations', 'alliance', 'movement', 'coalition', 'league',
+  'club', 'cabinet', 'kremlin', 'pentagon', 'nations', 'alliance', 'movement', 'coalition', 'league',
 ]);
 
 /** Common nouns naming a source of news rather than a speaker ("the ministry's readout", "an official statement"). */

@@ -2,7 +2,7 @@
 // here from capitalisation, grouped so that a surname points back to the full name.
 
 import type { Entity, EntityType } from '../types.js';
-import { FEMALE_TITLES, MALE_TITLES, NAME_TITLES, ORGANIZATION_HEADS } from './quotes-lexicon.js';
+import { FEMALE_TITLES, MALE_TITLES, ORGANIZATION_HEADS } from './quotes-lexicon.js';
 
 /** A tagged name span, as a named-entity tagger reports it. */
 export interface NameSpan {
@@ -166,8 +166,4 @@ export function indexMentions(text: string, entities: Entity[]): SpeakerMention[
     for (const mention of entity.mentions) mentions.push({ start: mention.start, end: mention.end, entity, gender });
   }
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-}
-
-export function isNameTitle(word: string): boolean {
-  return NAME_TITLES.has(word.toLowerCase().replace(/\.$/, ''));
 }

@@ -437,7 +437,7 @@ class QuoteExtractor {
     const signature = this.dashSignature(sentence);
     if (signature) frames.push(signature);
     this.attachSources(sentence, frames, sources);
-    this.markChannels(sentence, frames);
+    this.markChannels(frames);
     this.closeContents(sentence, frames);
     return frames;
   }
@@ -597,7 +597,7 @@ class QuoteExtractor {
    * A frame whose content holds another frame's cue ("Shoigu told Wang that ..., state news agency
    * TASS reported") is where the words were reported, not who said them: it becomes the channel.
    */
-  private markChannels(sentence: Sentence, frames: Frame[]): void {
+  private markChannels(frames: Frame[]): void {
     for (const outer of frames) {
       if (outer.contentFirst < 0) continue;
       const inner = frames.filter((frame) => frame !== outer && frame.cueFirst >= outer.contentFirst &&
