@@ -3,16 +3,26 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Article } from '../src/types.js';
 import { buildEvents } from '../src/events/build.js';
-import { buildBrief } from '../src/report/brief.js';
+import { buildBrief, type Brief } from '../src/report/brief.js';
 import { renderBriefMarkdown } from '../src/report/markdown.js';
 import { renderBriefHtml } from '../src/report/html.js';
 
 const read = (path: string): string => readFileSync(new URL(`fixtures/events/${path}`, import.meta.url), 'utf8');
 const meetings = JSON.parse(read('two-meetings/articles.json')) as Article[];
 
-test('markdown brief of the first meeting matches the snapshot', () => {
+test('markdown rendering of a brief matches the snapshot', () => {
+  const brief = JSON.parse(read('brief/meeting-2024.brief.json')) as Brief;
+  assert.equal(renderBriefMarkdown(brief), read('brief/meeting-2024.md'));
+});
+
+test('the brief of the first meeting has its facts, summary and timeline', () => {
   const [event] = buildEvents(meetings);
-  assert.equal(renderBriefMarkdown(buildBrief(event, meetings)), read('brief/meeting-2024.md'));
+  const brief = buildBrief(event, meetings);
+  const expected = JSON.parse(read('brief/meeting-2024.brief.json')) as Brief;
+  assert.deepEqual(
+    { headline: brief.headline, when: brief.when, where: brief.where, who: brief.who, whatHappened: brief.whatHappened, timeline: brief.timeline, sources: brief.sources },
+    { headline: expected.headline, when: expected.when, where: expected.where, who: expected.who, whatHappened: expected.whatHappened, timeline: expected.timeline, sources: expected.sources },
+  );
 });
 
 test('every summary sentence cites its article and sentence', () => {

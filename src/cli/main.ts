@@ -102,7 +102,7 @@ async function ingestCommand(paths: string[], options: IngestOptions): Promise<v
     await store.close();
   }
   if (interrupted) process.exitCode = 130;
-  else if (options.strict && summary.rejected > 0) process.exitCode = 1;
+  else if (options.strict && summary.rejectedFiles.length > 0) process.exitCode = 1;
 }
 
 function printSummary(summary: IngestSummary, events: number | null, json: boolean, interrupted: boolean): void {

@@ -123,6 +123,10 @@ function numberFacts(article: Article, sentenceText: string, offset: number, cit
   return facts;
 }
 
+const RELATIVE_TO_ANOTHER_EVENT = /\b(prior|earlier|before|later|after|ago|previous|since)\b/i;
+/** Sentences about an earlier (or later) meeting, visit or round: their dates belong to that happening. */
+const EARLIER_HAPPENING = /\b(previous|earlier|last|prior|former|next|upcoming)\s+(meeting|encounter|visit|talks|round|summit|session|call|trip)\b/i;
+
 function sentenceFacts(article: Article, sentences: SentenceIndex): Fact[] {
   const facts: Fact[] = [];
   const dated = (article.dates ?? []).filter((date) => date.value && /^\d{4}-\d{2}(-\d{2})?$/.test(date.value));
@@ -134,6 +138,8 @@ function sentenceFacts(article: Article, sentences: SentenceIndex): Fact[] {
     const inSentence = dated.filter((date) => date.start >= sentence.start && date.end <= sentence.end);
     facts.push(...numberFacts(article, sentence.text, sentence.start, citation, inSentence));
     for (const date of inSentence) {
+      // "two months prior", "a year earlier": dates counted from another happening are about that one, not a rival value.
+      if (RELATIVE_TO_ANOTHER_EVENT.test(date.text) || EARLIER_HAPPENING.test(sentence.text)) continue;
       const first = tokenAt(date.start);
       const last = Math.max(first, tokenAt(date.end) - 1);
       if (first < 0) continue;

@@ -1,10 +1,11 @@
 // From articles to events: copies marked, articles grouped, each group turned into a DossierEvent with
 // its date, place, participants, cross-source analysis and links to related events.
 import type { Article } from '../types.js';
-import type { Action, AlignedQuote, Claim, Discrepancy, DossierEvent, EventArticle, FramingDifference, Participant, RelatedEvent } from './types.js';
+import type { DossierEvent, EventArticle, Participant, RelatedEvent } from './types.js';
 import { splitSentences, type Sentence } from '../extract/sentences.js';
 import { entityKey, mergeEntities } from '../extract/entities.js';
 import { codeActions } from './actions.js';
+import { corroborate } from '../corroborate/index.js';
 import { compareByPublished, deduplicate, type DuplicateLink } from './dedup.js';
 import { articleTerms, clusterArticles, contentTerms, dot, entityWeights, TfidfSpace, type ClusterInput, type ClusterOptions } from './cluster.js';
 import { eventAnchor, referencedEvents, type EventAnchor } from './timeline.js';
@@ -12,22 +13,12 @@ import { eventAnchor, referencedEvents, type EventAnchor } from './timeline.js';
 /** Events sharing at least this many participants (people or organisations) form a series. */
 const SERIES_MIN_SHARED_PARTICIPANTS = 2;
 
-/** What cross-source analysis adds to an event: aligned quotes, claims, discrepancies and framing. */
-export type CorroborationResult = Pick<DossierEvent, 'quotes' | 'claims' | 'discrepancies' | 'framing'>;
-
-/** Optional analysers run on each event's articles. src/corroborate plugs in here (the CLI passes it). */
-export interface EventAnnotators {
-  /** `articles`: the event's articles, earliest first; `independent`: ids of those that are not copies. */
-  corroborate?: (articles: Article[], independent: string[]) => CorroborationResult;
-}
-
 export interface BuildOptions {
   cluster?: ClusterOptions;
   /** When dossier first stored each article (id -> ISO time); publication dates are used where absent. */
   ingestedAt?: Record<string, string>;
   /** Previously built events, to link new ones into series with them. */
   knownEvents?: DossierEvent[];
-  annotators?: EventAnnotators;
   /** Fallback for firstSeen/lastUpdated when no article carries a time (ISO). */
   now?: string;
 }
@@ -110,12 +101,8 @@ function assemble(group: Prepared[], copies: Article[], originalOf: Map<string, 
   );
   const articles = members.map((member) => member.article);
   const referenced = mergeReferenced(leading.flatMap((member) => referencedEvents(member.article, member.sentences, member.anchor)));
-  const corroboration = options.annotators?.corroborate?.(articles, independent.map((member) => member.article.id));
-  const quotes: AlignedQuote[] = corroboration?.quotes ?? [];
-  const claims: Claim[] = corroboration?.claims ?? [];
-  const discrepancies: Discrepancy[] = corroboration?.discrepancies ?? [];
-  const framing: FramingDifference[] = corroboration?.framing ?? [];
-  const actions: Action[] = codeActions(
+  const { quotes, claims, discrepancies, framing } = corroborate(articles, new Set(independent.map((member) => member.article.id)));
+  const actions = codeActions(
     leading.map((member) => member.article),
     { date, location },
   );

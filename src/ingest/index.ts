@@ -11,6 +11,7 @@ export interface IngestSummary {
   ok: number;
   rejected: number;
   known: number;
+  /** Rejected inputs of this batch, including ones already known from an earlier run. */
   rejectedFiles: { source: string; reason: string }[];
   added: string[];
 }
@@ -31,6 +32,7 @@ export async function ingestRaw(store: Store, raws: RawDocument[], summary: Inge
     const result = await store.putArticle(article);
     if (result === 'known') {
       summary.known++;
+      if (article.status === 'rejected') summary.rejectedFiles.push({ source: article.source, reason: article.reason ?? 'rejected' });
       continue;
     }
     summary.added.push(article.id);

@@ -21,7 +21,8 @@ function citationMark(brief: Brief, citation: Citation): string {
 
 function sourceList(brief: Brief, articles: string[]): string {
   const numbers = articles.map((article) => numberOf(brief.sources, article)).filter((number) => number !== null);
-  return numbers.length === 0 ? '' : ` [${numbers.join(', ')}]`;
+  // One bracket per source, so a list of sources never reads like a [source, sentence] citation.
+  return numbers.length === 0 ? '' : ` ${numbers.map((number) => `[${number}]`).join('')}`;
 }
 
 export function renderBriefMarkdown(brief: Brief): string {
