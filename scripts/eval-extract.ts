@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { extractHtml } from '../src/clean/html.js';
+import { processDocument } from '../src/pipeline.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const evalData = process.env.DOSSIER_EVAL_DATA ?? path.resolve(repoRoot, '../shared/eval-data');
@@ -29,6 +30,9 @@ const PUBLISHED_AEB = {
 type Extractor = (html: string, url: string) => string;
 
 const ourExtractor: Extractor = (html, url) => extractHtml(html, { url }).paragraphs.join('\n\n');
+/** What users get: the whole article pipeline (decode, HTML extraction, text cleaning, metadata). */
+const pipelineExtractor: Extractor = (html, url) =>
+  processDocument({ source: 'page.html', record: { html, url } }).text;
 const readabilityExtractor: Extractor = (html) => {
   try {
     return new Readability(parseHTML(html).document).parse()?.textContent ?? '';
@@ -143,7 +147,7 @@ function runAeb(): Record<string, ReturnType<typeof summary>> {
   }
 
   const results: Record<string, ReturnType<typeof summary>> = {};
-  for (const [name, extractor] of [['extractHtml', ourExtractor], ['readability-linkedom', readabilityExtractor]] as const) {
+  for (const [name, extractor] of [['extractHtml', ourExtractor], ['pipeline', pipelineExtractor], ['readability-linkedom', readabilityExtractor]] as const) {
     const started = performance.now();
     const outputs = ids.map((id) => extractor(readGz(path.join(aebDir, 'html', `${id}.html.gz`)), truth[id].url));
     const seconds = (performance.now() - started) / 1000;
@@ -169,7 +173,7 @@ function runTrafilatura(): Record<string, ReturnType<typeof snippetScore> & { se
   const annotations = JSON.parse(fs.readFileSync(path.join(trafilaturaDir, 'evaldata-en.json'), 'utf8')) as Record<string, { file: string; with: string[]; without: string[] }>;
   const entries = Object.entries(annotations).sort(([a], [b]) => a.localeCompare(b));
   const results: Record<string, ReturnType<typeof snippetScore> & { seconds: number }> = {};
-  for (const [name, extractor] of [['extractHtml', ourExtractor], ['readability-linkedom', readabilityExtractor]] as const) {
+  for (const [name, extractor] of [['extractHtml', ourExtractor], ['pipeline', pipelineExtractor], ['readability-linkedom', readabilityExtractor]] as const) {
     const total: SnippetCounts = { tp: 0, fp: 0, fn: 0, tn: 0 };
     const rows: unknown[] = [];
     const started = performance.now();
@@ -201,5 +205,6 @@ console.log(JSON.stringify({
   value: aeb.extractHtml.f1,
   aeb: { ...aeb.extractHtml, published: PUBLISHED_AEB },
   trafilatura_en: trafilatura.extractHtml,
+  pipeline: { aeb: aeb.pipeline, trafilatura_en: trafilatura.pipeline },
   readability: { aeb: aeb['readability-linkedom'], trafilatura_en: trafilatura['readability-linkedom'] },
 }));

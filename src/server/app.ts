@@ -12,6 +12,7 @@ import type { BlankEnv } from 'hono/types';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from '../store/store.js';
+import { EventCatalog } from './catalog.js';
 import { articlePage } from './pages/article.js';
 import { entityPage } from './pages/entity.js';
 import { eventPage } from './pages/event.js';
@@ -42,7 +43,6 @@ import {
   getArticleDetail,
   getEntityDetail,
   getEventDetail,
-  type EventFilter,
 } from './views.js';
 
 export interface AppOptions {
@@ -214,6 +214,7 @@ const routes = {
 export function createApp(store: Store, options: AppOptions = {}): Hono {
   const assets = loadAssets();
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const catalog = new EventCatalog(store);
   const app = new OpenAPIHono<BlankEnv>({
     defaultHook: (result, c) => {
       if (!result.success) return fail(c, 400, describeIssues(result.error));
@@ -246,7 +247,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.openapi(routes.listEvents, async (c) => {
     const query = c.req.valid('query');
-    return c.json(await findEvents(store, query, pageOf(query)), 200);
+    return c.json(findEvents(await catalog.snapshot(), query, pageOf(query)), 200);
   });
 
   app.openapi(routes.getEvent, async (c) => {
@@ -267,13 +268,13 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   app.openapi(routes.getArticle, async (c) => {
-    const detail = await getArticleDetail(store, c.req.valid('param').id);
+    const detail = await getArticleDetail(store, await catalog.snapshot(), c.req.valid('param').id);
     if (!detail) return c.json({ error: 'no such article' }, 404);
     return c.json(detail, 200);
   });
 
   app.openapi(routes.getEntity, async (c) => {
-    const entity = await getEntityDetail(store, c.req.valid('param').id);
+    const entity = getEntityDetail(await catalog.snapshot(), c.req.valid('param').id);
     if (!entity) return c.json({ error: 'no participant with this id' }, 404);
     return c.json(entity, 200);
   });
@@ -305,6 +306,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     // Loaded on first use: the annotation pipeline is heavy and most servers never ingest.
     const { ingestBuffers } = await import('../ingest/index.js');
     const summary = await ingestBuffers(store, uploads);
+    catalog.invalidate();
     return c.json(summary, 200);
   });
 
@@ -312,11 +314,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const query = c.req.valid('query');
     const { limit: _limit, offset: _offset, ...filter } = query;
     const paging = pageOf(query);
-    const [page, counts] = await Promise.all([
-      findEvents(store, filter, paging),
-      eventCountsByDate(store, filter satisfies EventFilter),
-    ]);
-    return c.html(eventsPage(filter, page, paging, counts), 200);
+    const snapshot = await catalog.snapshot();
+    const counts = eventCountsByDate(snapshot, filter);
+    return c.html(eventsPage(filter, findEvents(snapshot, filter, paging), paging, counts), 200);
   });
 
   app.openapi(routes.eventPage, async (c) => {
@@ -326,13 +326,13 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   app.openapi(routes.articlePage, async (c) => {
-    const detail = await getArticleDetail(store, c.req.valid('param').id);
+    const detail = await getArticleDetail(store, await catalog.snapshot(), c.req.valid('param').id);
     if (!detail) return fail(c, 404, 'There is no article with this id.');
     return c.html(articlePage(detail), 200);
   });
 
   app.openapi(routes.entityPage, async (c) => {
-    const entity = await getEntityDetail(store, c.req.valid('param').id);
+    const entity = getEntityDetail(await catalog.snapshot(), c.req.valid('param').id);
     if (!entity) return fail(c, 404, 'No event has a participant with this id.');
     return c.html(entityPage(entity), 200);
   });

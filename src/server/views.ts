@@ -3,6 +3,7 @@
 import type { Article, EntityType } from '../types.js';
 import type { AlignedQuote, Citation, DossierEvent, EventArticle } from '../events/types.js';
 import type { Store } from '../store/store.js';
+import type { EventSnapshot } from './catalog.js';
 import { splitSentences, type Sentence } from '../extract/sentences.js';
 import { buildBrief, type Brief } from '../report/brief.js';
 
@@ -104,12 +105,12 @@ export function summarizeEvent(event: DossierEvent): EventSummary {
   };
 }
 
-export async function findEvents(
-  store: Store,
+export function findEvents(
+  snapshot: EventSnapshot,
   filter: EventFilter,
   page: { limit: number; offset: number },
-): Promise<EventPage> {
-  const matching = (await store.listEvents()).filter((event) => eventMatches(event, filter)).sort(newestFirst);
+): EventPage {
+  const matching = snapshot.events.filter((event) => eventMatches(event, filter)).sort(newestFirst);
   return {
     total: matching.length,
     events: matching.slice(page.offset, page.offset + page.limit).map(summarizeEvent),
@@ -117,9 +118,9 @@ export async function findEvents(
 }
 
 /** How many events fall on each date, oldest first: the data behind the timeline strip. */
-export async function eventCountsByDate(store: Store, filter: EventFilter): Promise<{ date: string; count: number }[]> {
+export function eventCountsByDate(snapshot: EventSnapshot, filter: EventFilter): { date: string; count: number }[] {
   const counts = new Map<string, number>();
-  for (const event of await store.listEvents()) {
+  for (const event of snapshot.events) {
     if (event.date && eventMatches(event, filter)) counts.set(event.date, (counts.get(event.date) ?? 0) + 1);
   }
   return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, count]) => ({ date, count }));
@@ -186,14 +187,13 @@ export interface ArticleDetail {
   participants: { id: string; name: string; aliases: string[] }[];
 }
 
-export async function getArticleDetail(store: Store, id: string): Promise<ArticleDetail | null> {
+export async function getArticleDetail(store: Store, snapshot: EventSnapshot, id: string): Promise<ArticleDetail | null> {
   const article = await store.getArticle(id);
   if (!article) return null;
   const events: ArticleDetail['events'] = [];
   const duplicates = new Map<string, ArticleDuplicate>();
   const participants = new Map<string, ArticleDetail['participants'][number]>();
-  for (const event of await store.listEvents()) {
-    if (!event.articles.some((a) => a.id === id)) continue;
+  for (const event of snapshot.byArticle.get(id) ?? []) {
     events.push({ id: event.id, title: event.title, date: event.date });
     for (const p of event.participants) {
       if (p.articles.includes(id) && !participants.has(p.id)) {
@@ -239,8 +239,8 @@ function byDateAscending(a: string | null, b: string | null): number {
 }
 
 /** One participant (by its cross-event id) gathered over every event that names it. */
-export async function getEntityDetail(store: Store, id: string): Promise<EntityDetail | null> {
-  const appearances = (await store.listEvents())
+export function getEntityDetail(snapshot: EventSnapshot, id: string): EntityDetail | null {
+  const appearances = (snapshot.byParticipant.get(id) ?? [])
     .flatMap((event) => event.participants.filter((p) => p.id === id).map((participant) => ({ event, participant })))
     .sort((a, b) => byDateAscending(a.event.date, b.event.date));
   if (appearances.length === 0) return null;
