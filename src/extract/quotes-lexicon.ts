@@ -5,11 +5,11 @@
 const REGULAR_CUE_LEMMAS = [
   'acknowledge', 'add', 'admit', 'affirm', 'allege', 'announce', 'argue', 'ask', 'assert', 'assess', 'assure',
   'believe', 'boast', 'caution', 'charge', 'claim', 'comment', 'complain', 'concede', 'conclude', 'confirm',
-  'contend', 'continue', 'counter', 'declare', 'deny', 'disclose', 'elaborate', 'emphasize', 'emphasise',
-  'estimate', 'explain', 'express', 'indicate', 'insist', 'joke', 'lament', 'maintain', 'mention', 'note',
+  'contend', 'continue', 'counter', 'declare', 'demand', 'deny', 'disclose', 'elaborate', 'emphasize', 'emphasise',
+  'estimate', 'exclaim', 'explain', 'express', 'indicate', 'insist', 'joke', 'lament', 'maintain', 'mention', 'note',
   'observe', 'pledge', 'post', 'predict', 'proclaim', 'promise', 'quip', 'recall', 'recount', 'reiterate',
-  'remark', 'reply', 'report', 'respond', 'retort', 'reveal', 'say', 'signal', 'state', 'stress', 'suggest',
-  'testify', 'tweet', 'urge', 'vow', 'warn', 'worry',
+  'remark', 'reply', 'report', 'respond', 'retort', 'reveal', 'say', 'shout', 'signal', 'state', 'stress', 'suggest',
+  'testify', 'tweet', 'urge', 'vow', 'warn', 'worry', 'yell',
 ];
 
 const IRREGULAR_FORMS: Record<string, string[]> = {
@@ -42,6 +42,18 @@ export const CUE_WORDS: ReadonlySet<string> = new Set([
   'say',
 ]);
 
+/** Cue base forms ("say", "maintain"): the form that never opens an inverted attribution ("“...,” said Lee"). */
+export const CUE_BASE_FORMS: ReadonlySet<string> = new Set([...REGULAR_CUE_LEMMAS, ...Object.keys(IRREGULAR_FORMS)]);
+
+/**
+ * Verbs that mostly mean something other than speaking ("maintain close ties", "continue to grow",
+ * "argue a case"): they count as cues only before a "that" clause or a quotation, or after a quotation.
+ */
+export const CLAUSE_ONLY_CUES: ReadonlySet<string> = new Set(
+  ['maintain', 'continue', 'insist', 'argue', 'express', 'signal', 'post', 'charge', 'counter', 'state', 'note']
+    .flatMap(inflect),
+);
+
 /** Two-word cues whose second word is a particle ("pointed out", "went on"). */
 export const PHRASAL_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['pointed', new Set(['out'])], ['points', new Set(['out'])], ['point', new Set(['out'])],
@@ -65,7 +77,8 @@ export const WEAK_CUES: ReadonlySet<string> = new Set([
 export const AUXILIARIES: ReadonlySet<string> = new Set([
   'has', 'have', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'did', 'does',
   'do', 'also', 'again', 'once', 'then', 'later', 'further', 'been', 'not', 'never', 'still', 'just',
-  'previously', 'earlier', 'often', 'ultimately', 'subsequently', 'separately', 'first',
+  'previously', 'earlier', 'often', 'ultimately', 'subsequently', 'separately', 'first', 'should', 'must', 'shall',
+  'ought', 'cannot',
 ]);
 
 export const PERSONAL_PRONOUNS: ReadonlyMap<string, 'm' | 'f' | 'org' | 'plural' | 'self'> = new Map([
@@ -86,6 +99,7 @@ export const NON_HEAD_WORDS: ReadonlySet<string> = new Set([
   'the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'him', 'them',
   'me', 'us', 'there', 'here', 'now', 'today', 'yesterday', 'tomorrow', 'never', 'ever', 'already', 'all',
   'some', 'any', 'what', 'not', 'so', 'very', 'too', 'just', 'only', 'much', 'more', 'most', 'no', 'one',
+  'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'ought', 'cannot',
 ]);
 
 /** Day and time words allowed between a speaker and a cue, or between a cue and "that" ("said on Friday that"). */

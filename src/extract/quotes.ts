@@ -13,7 +13,7 @@
 
 import type { Entity, Quote, Span } from '../types.js';
 import {
-  AUXILIARIES, CUE_WORDS, DOCUMENT_NOUNS, MONTH_ABBREVIATIONS, NAME_TITLES, NON_CLAUSE_STARTS, NON_HEAD_WORDS,
+  AUXILIARIES, CLAUSE_ONLY_CUES, CUE_BASE_FORMS, CUE_WORDS, DOCUMENT_NOUNS, MONTH_ABBREVIATIONS, NAME_TITLES, NON_CLAUSE_STARTS, NON_HEAD_WORDS,
   OBJECT_CUES, PERSONAL_PRONOUNS, PHRASAL_CUES, PHRASE_BOUNDARY_WORDS, TIME_WORDS, WEAK_CUES,
 } from './quotes-lexicon.js';
 import { findQuoteRegions, paragraphsOf, type QuoteRegion } from './quotes-marks.js';
@@ -76,6 +76,8 @@ interface Frame {
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which']);
+/** Words that open a fronted clause before a sentence's subject ("While in Paris, Lee said"). */
+const SUBORDINATORS = new Set(['while', 'when', 'as', 'although', 'though', 'because', 'since', 'if', 'once', 'unlike', 'like']);
 const DASHES = new Set(['\u2014', '\u2015', '\u2013', '-']);
 const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 const SENTENCE_SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -127,6 +129,24 @@ function endsWithAbbreviation(piece: string): boolean {
   return NAME_TITLES.has(word.toLowerCase()) || MONTH_ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word);
 }
 
+/** A sentence piece ending with a quotation closed after "?", "!" or ".", as in `“Why now?” Lee asked.` */
+const CLOSING_QUOTE_END = /[?!.…]\s*['’"”]+\s*$/u;
+
+/**
+ * Whether a piece opens with the attribution of the quote before it ("Lee asked.", "said Lee"):
+ * a cue among its first few words, with no punctuation before it but the stops of titles.
+ */
+function opensWithAttribution(piece: string): boolean {
+  const words = piece.trim().split(/\s+/).slice(0, MAX_SPEAKER_WORDS + 1);
+  for (const word of words) {
+    const bare = word.replace(/[.,;:!?]+$/u, '');
+    if (CUE_WORDS.has(bare.toLowerCase()) && !WEAK_CUES.has(bare.toLowerCase())) return true;
+    const isTitle = /^\p{Lu}[\p{L}]*\.$/u.test(word) && (NAME_TITLES.has(bare.toLowerCase()) || bare.length === 1);
+    if (word !== bare && !isTitle) return false;
+  }
+  return false;
+}
+
 function splitSentences(text: string, regions: QuoteRegion[]): Sentence[] {
   const masked = maskQuotes(text, regions);
   const paragraphs = paragraphsOf(text);
@@ -137,7 +157,10 @@ function splitSentences(text: string, regions: QuoteRegion[]): Sentence[] {
     const previous = pieces[pieces.length - 1];
     const sameLine = previous && !text.slice(previous.end, start).includes('\n');
     const signsPrevious = /^[\u2014\u2015\u2013-]/.test(segment.segment);
-    if (previous && sameLine && (signsPrevious || endsWithAbbreviation(masked.slice(previous.start, previous.end)))) previous.end = end;
+    const previousText = previous ? masked.slice(previous.start, previous.end) : '';
+    const joinsPrevious = signsPrevious || endsWithAbbreviation(previousText) ||
+      (CLOSING_QUOTE_END.test(previousText) && opensWithAttribution(segment.segment));
+    if (previous && sameLine && joinsPrevious) previous.end = end;
     else pieces.push({ start, end });
   }
   const sentences: Sentence[] = [];
@@ -238,6 +261,11 @@ function contentAfterCue(tokens: Token[], cueLast: number, cueWord: string): num
   const first = tokens[next];
   if (first.kind !== 'word' || NON_CLAUSE_STARTS.has(first.lower) || /ly$/.test(first.lower)) return null;
   return next;
+}
+
+/** Whether content starting at `first` is a quotation or follows "that" or a colon. */
+function introducesClauseOrQuote(tokens: Token[], first: number): boolean {
+  return tokens[first].kind === 'quote' || tokens[first - 1]?.lower === 'that' || tokens[first - 1]?.text === ':';
 }
 
 function wordCount(tokens: Token[], first: number, last: number): number {
@@ -479,11 +507,14 @@ class QuoteExtractor {
       subjectFirst = this.subjectBeforeAppositive(tokens, subjectLast);
     }
 
-    const contentBefore = this.contentLastBefore(tokens, subjectFirst >= 0 ? subjectFirst - 1 : cueIndex - 1);
+    const clauseOnly = CLAUSE_ONLY_CUES.has(cueToken.lower);
+    let contentBefore = this.contentLastBefore(tokens, subjectFirst >= 0 ? subjectFirst - 1 : cueIndex - 1);
+    if (clauseOnly && tokens[contentBefore]?.kind !== 'quote') contentBefore = -1;
+    let contentStart = contentAfterCue(tokens, cueLast, cueToken.lower);
+    if (clauseOnly && contentStart !== null && !introducesClauseOrQuote(tokens, contentStart)) contentStart = null;
 
     if (subjectFirst >= 0) {
       const speaker = this.resolveSpeaker(sentence, subjectFirst, this.subjectEnd(tokens, subjectFirst, subjectLast));
-      const contentStart = contentAfterCue(tokens, cueLast, cueToken.lower);
       // Inside another frame's content right after its "that": reported speech, not a new attribution.
       const outer = earlier.find((frame) => frame.contentFirst === subjectFirst && frame.contentFirst > frame.cueLast);
       if (outer) return null;
@@ -494,11 +525,13 @@ class QuoteExtractor {
       if (contentBefore >= 0) return this.frame(cue, cueIndex, cueLast, speaker, 0, contentBefore);
       // A frame with nothing to attribute can still claim a quote elsewhere in its sentence, unless its cue is ambiguous.
       const introducesNext = tokens[cueLast + 1]?.text === ':' && cueLast + 2 === tokens.length;
-      return WEAK_CUES.has(cueToken.lower) && !introducesNext ? null : this.frame(cue, cueIndex, cueLast, speaker, -1, -1);
+      const isAmbiguous = WEAK_CUES.has(cueToken.lower) || clauseOnly;
+      return isAmbiguous && !introducesNext ? null : this.frame(cue, cueIndex, cueLast, speaker, -1, -1);
     }
 
     // Inverted: "“...,” said the ministry."
-    if (contentBefore >= 0 && subjectLast === cueIndex - 1 && !cueToken.lower.endsWith('ing')) {
+    const opensInversion = !cueToken.lower.endsWith('ing') && !CUE_BASE_FORMS.has(cueToken.lower);
+    if (contentBefore >= 0 && subjectLast === cueIndex - 1 && opensInversion) {
       const phraseLast = phraseEndForward(tokens, cueLast + 1);
       const after = tokens[phraseLast + 1];
       const closesClause = !after || after.kind === 'punct' || NON_CLAUSE_STARTS.has(after.lower);
@@ -510,11 +543,56 @@ class QuoteExtractor {
     }
     // "..., adding that ...": the cue shares the subject of the frame before it.
     const shared = earlier[earlier.length - 1];
-    const contentStart = contentAfterCue(tokens, cueLast, cueToken.lower);
     if (shared && contentStart !== null && tokens[contentStart - 1]?.lower === 'that') {
       return this.frame(cue, cueIndex, cueLast, shared.speaker, contentStart, tokens.length - 1);
     }
+    // "Lee defended the plan, saying “...”": a participle after a comma shares the sentence's subject.
+    const isParticiple = cueToken.lower.endsWith('ing') && [',', 'while', 'before', 'after', 'by'].includes(tokens[cueIndex - 1]?.lower ?? '');
+    if (!shared && isParticiple) {
+      const start = contentStart ?? this.quoteAfterAdjunct(tokens, cueLast);
+      const subject = start === null ? null : this.sentenceSubject(sentence);
+      if (subject && start !== null && introducesClauseOrQuote(tokens, start)) {
+        return this.frame(cue, cueIndex, cueLast, subject, start, tokens.length - 1);
+      }
+    }
     return null;
+  }
+
+  /** A quotation after a short adjunct and a comma ("saying during the debate, “...”"), or null. */
+  private quoteAfterAdjunct(tokens: Token[], cueLast: number): number | null {
+    for (let index = cueLast + 1, words = 0; index < tokens.length && words <= MAX_WORDS_BEFORE_THAT; index += 1) {
+      const token = tokens[index];
+      if (token.kind === 'quote') return tokens[index - 1].text === ',' ? index : null;
+      if (token.kind === 'punct' && token.text !== ',') return null;
+      if (token.kind === 'word') words += 1;
+    }
+    return null;
+  }
+
+  /**
+   * The subject of a sentence when it is a name or a pronoun opening the main clause (after a
+   * fronted adjunct such as "In a speech on Monday,"); null for anything less certain.
+   */
+  private sentenceSubject(sentence: Sentence): Speaker | null {
+    const { tokens } = sentence;
+    let first = 0;
+    const opener = tokens[0];
+    const opensWithAdjunct = opener?.kind === 'word' &&
+      (NON_CLAUSE_STARTS.has(opener.lower) || SUBORDINATORS.has(opener.lower) || /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(opener.text));
+    if (opensWithAdjunct) first = tokens.findIndex((token) => token.text === ',') + 1;
+    if (first <= 0 && opensWithAdjunct) return null;
+    while (first < tokens.length && tokens[first].kind === 'punct') first += 1;
+    const token = tokens[first];
+    if (!token || token.kind !== 'word') return null;
+    const pronoun = PERSONAL_PRONOUNS.get(token.lower);
+    if (pronoun && pronoun !== 'self' && token.lower !== 'who' && token.lower !== 'which') return this.resolveSpeaker(sentence, first, first);
+    const mention = this.mentions.find((candidate) => candidate.start <= token.start && candidate.end > token.start) ??
+      this.mentions.find((candidate) => candidate.start > token.start && candidate.start < sentence.end &&
+        /^[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)*\s*$/u.test(this.text.slice(token.start, candidate.start)));
+    if (!mention || mention.entity.type === 'location') return null;
+    let last = first;
+    while (last + 1 < tokens.length && tokens[last + 1].end <= mention.end) last += 1;
+    return this.resolveSpeaker(sentence, first, last);
   }
 
   /** Last token of content that ends just before an attribution: a quote, or a clause closed by a comma or dash; -1 if none. */
@@ -683,16 +761,43 @@ class QuoteExtractor {
     if (inSentence) return { name: inSentence.entity.name, entity: inSentence.entity };
     const index = this.sentences.indexOf(sentence);
     const previous = this.sentences[index - 1];
-    if (previous && sentence.paragraph - previous.paragraph <= 1) {
-      const subject = this.mentionsBetween(previous.start, previous.end).filter(fits)[0];
+    const previousIsNear = previous !== undefined && sentence.paragraph - previous.paragraph <= 1;
+    // The speaker of an attribution in the sentence just before is who "he" or "she" continues,
+    // more often than a person merely mentioned there ("Addressing Lee, Tanaka said ...").
+    const last = this.last;
+    const lastFits = last?.speaker.entity && fits({ start: 0, end: 0, entity: last.speaker.entity, gender: this.genderOf(last.speaker.entity) });
+    if (last?.speaker.entity && lastFits && previousIsNear && last.quote.end >= previous.start) {
+      return { name: last.speaker.entity.name, entity: last.speaker.entity };
+    }
+    if (previousIsNear) {
+      const subject = this.subjectMention(previous, fits);
       if (subject) return { name: subject.entity.name, entity: subject.entity };
     }
-    const last = this.last?.speaker;
-    if (last?.entity && fits({ start: 0, end: 0, entity: last.entity, gender: this.genderOf(last.entity) })) {
-      return { name: last.entity.name, entity: last.entity };
-    }
+    if (last?.speaker.entity && lastFits) return { name: last.speaker.entity.name, entity: last.speaker.entity };
     const nearest = this.mentionsBetween(0, at).filter(fits).pop();
     return nearest ? { name: nearest.entity.name, entity: nearest.entity } : unresolved;
+  }
+
+  /**
+   * The grammatical subject of a sentence, approximately: the first fitting mention of its main
+   * clause that is not the object of a preposition or a possessive ("Addressing Lee at a gathering,
+   * Tanaka said" is Tanaka; "At Lee's request, Tanaka ..." is Tanaka).
+   */
+  private subjectMention(sentence: Sentence, fits: (mention: SpeakerMention) => boolean): SpeakerMention | null {
+    const { tokens } = sentence;
+    let clauseStart = sentence.start;
+    const opener = tokens[0];
+    const opensWithAdjunct = opener?.kind === 'word' &&
+      (NON_CLAUSE_STARTS.has(opener.lower) || SUBORDINATORS.has(opener.lower) || /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(opener.text));
+    const comma = tokens.findIndex((token) => token.text === ',');
+    if (opensWithAdjunct && comma > 0) clauseStart = tokens[comma].end;
+    for (const mention of this.mentionsBetween(clauseStart, sentence.end)) {
+      const before = /(\p{L}+)\s*$/u.exec(this.text.slice(Math.max(sentence.start, mention.start - 20), mention.start))?.[1]?.toLowerCase();
+      const isPossessive = /^['’]s?\b/u.test(this.text.slice(mention.end, mention.end + 2));
+      if ((before && (NON_CLAUSE_STARTS.has(before) || OBJECT_CUES.has(before))) || isPossessive) continue;
+      if (fits(mention)) return mention;
+    }
+    return null;
   }
 
   private genderOf(entity: Entity): 'm' | 'f' | null {

@@ -305,9 +305,12 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     );
     // Loaded on first use: the annotation pipeline is heavy and most servers never ingest.
     const { ingestBuffers } = await import('../ingest/index.js');
+    const { buildEvents } = await import('../events/build.js');
     const summary = await ingestBuffers(store, uploads);
+    // Events are recomputed from all stored articles, as `dossier ingest` does after a batch.
+    if (summary.added.length > 0) await store.replaceEvents(buildEvents(await store.listArticles({ status: 'ok' })));
     catalog.invalidate();
-    return c.json(summary, 200);
+    return c.json({ ...summary, events: (await catalog.snapshot()).events.length }, 200);
   });
 
   app.openapi(routes.eventsPage, async (c) => {

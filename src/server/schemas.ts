@@ -343,6 +343,7 @@ export const IngestBody = z.object({
   known: z.number().int().openapi({ description: 'Articles the store already had' }),
   rejectedFiles: z.array(z.object({ source: z.string(), reason: z.string() })),
   added: z.array(z.string()).openapi({ description: 'Ids of the articles stored' }),
+  events: z.number().int().openapi({ description: 'Events in the store after the upload' }),
 });
 
 export const AssetParam = z.object({

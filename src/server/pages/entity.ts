@@ -6,6 +6,7 @@ import { articleHref, eventHref, layout, plural, type Html } from './layout.js';
 /** Longest lists the page shows (latest first beyond the cap); the API returns everything. */
 const MAX_LISTED_EVENTS = 200;
 const MAX_LISTED_QUOTES = 100;
+const MAX_EVENTS_PER_ROLE = 5;
 
 export function entityPage(entity: EntityDetail): Html {
   const titles = new Map(entity.events.map((event) => [event.id, event.title]));
@@ -18,7 +19,7 @@ ${entity.roles.length > 0
   ? html`<section aria-labelledby="roles-h"><h2 id="roles-h">Roles over time</h2>
 <div class="table-wrap"><table><thead><tr><th scope="col">Role</th><th scope="col">First seen</th><th scope="col">Events</th></tr></thead>
 <tbody>${entity.roles.map(
-      (role) => html`<tr><th scope="row">${role.role}</th><td>${role.first ?? 'unknown'}</td><td>${role.events.map((id, i) => html`${i > 0 ? ', ' : ''}<a href="${eventHref(id)}">${titles.get(id) ?? id}</a>`)}</td></tr>`,
+      (role) => html`<tr><th scope="row">${role.role}</th><td>${role.first ?? 'unknown'}</td><td>${role.events.slice(0, MAX_EVENTS_PER_ROLE).map((id, i) => html`${i > 0 ? ', ' : ''}<a href="${eventHref(id)}">${titles.get(id) ?? id}</a>`)}${role.events.length > MAX_EVENTS_PER_ROLE ? ` and ${role.events.length - MAX_EVENTS_PER_ROLE} more` : ''}</td></tr>`,
     )}</tbody></table></div></section>`
   : ''}
 <section aria-labelledby="events-h"><h2 id="events-h">Events</h2>
