@@ -3,11 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
-import { buildEvents } from '../events/build.js';
 import { buildBrief } from '../report/brief.js';
 import { renderBriefHtml } from '../report/html.js';
 import { renderBriefMarkdown } from '../report/markdown.js';
-import { emptySummary, analyse, ingestFile, type IngestSummary } from '../ingest/index.js';
+import { emptySummary, analyse, ingestFile, refreshEvents, type IngestSummary } from '../ingest/index.js';
 import { expandPaths, InputPathError, readFile } from '../ingest/read.js';
 import { SqliteStore, StoreOpenError } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
@@ -51,14 +50,6 @@ function expand(paths: string[]): string[] {
     if (error instanceof InputPathError) throw new CliError(error.message);
     throw error;
   }
-}
-
-/** Recomputes events from every stored article (deterministic for the same articles). */
-export async function refreshEvents(store: Store): Promise<number> {
-  const articles = await store.listArticles({ status: 'ok' });
-  const events = buildEvents(articles);
-  await store.replaceEvents(events);
-  return events.length;
 }
 
 interface IngestOptions {

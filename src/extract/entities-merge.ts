@@ -152,7 +152,9 @@ export function mergeEntities(perArticle: { article: string; entities: Entity[] 
   return groups.map((group) => {
     const sorted = [...group.items].sort((a, b) => order.get(a)! - order.get(b)!);
     const forms = sorted.flatMap((item) => [item.entity.name, ...item.entity.aliases]);
-    const nameForms = group.type === 'person' ? forms.filter(isNameForm) : forms;
+    const personNames = forms.filter(isNameForm);
+    // A person known only by role phrases keeps the best of those rather than no name at all.
+    const nameForms = group.type === 'person' && personNames.length > 0 ? personNames : forms;
     const name = group.type === 'person' ? bestPersonName(nameForms.map((text) => ({ text }))) : bestPlaceName(nameForms.map((text) => ({ text })));
     return {
       key: entityKey(name, group.type),

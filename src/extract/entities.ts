@@ -208,7 +208,11 @@ export function resolveEntities(text: string, spans: NerSpan[]): Entity[] {
   const coverage: RoleContext['coverage'] = words.map((word) =>
     cleaned.find((span) => word.start < span.end && span.start < word.end)?.type ?? null);
   const context: RoleContext = { text, words, coverage };
-  const wordIndexAt = (offset: number) => words.findIndex((word) => word.end > offset);
+  /** Index of the first word ending after `offset`; `words.length` when none does. */
+  const wordIndexAt = (offset: number) => {
+    const index = words.findIndex((word) => word.end > offset);
+    return index === -1 ? words.length : index;
+  };
   const lastWordBefore = (offset: number) => {
     let index = wordIndexAt(offset) - 1;
     while (index + 1 < words.length && words[index + 1].start < offset) index++;

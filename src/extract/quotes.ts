@@ -263,6 +263,11 @@ function contentAfterCue(tokens: Token[], cueLast: number, cueWord: string): num
   return next;
 }
 
+/** A phrase compared as an alias: lower case, plain apostrophes, without a leading article. */
+function aliasKey(phrase: string): string {
+  return phrase.toLowerCase().replace(/[’‘]/g, "'").replace(/^(?:the|a|an)\s+/, '').replace(/\s+/g, ' ').trim();
+}
+
 /** Whether content starting at `first` is a quotation or follows "that" or a colon. */
 function introducesClauseOrQuote(tokens: Token[], first: number): boolean {
   return tokens[first].kind === 'quote' || tokens[first - 1]?.lower === 'that' || tokens[first - 1]?.text === ':';
@@ -288,6 +293,7 @@ function trimContent(tokens: Token[], first: number, last: number): [number, num
 
 class QuoteExtractor {
   private readonly mentions: SpeakerMention[];
+  private readonly entities: Entity[];
   private readonly callerEntityIds: Set<string>;
   private readonly regions: QuoteRegion[];
   private readonly sentences: Sentence[];
@@ -298,6 +304,7 @@ class QuoteExtractor {
   constructor(private readonly text: string, entities: Entity[]) {
     this.callerEntityIds = new Set(entities.map((entity) => entity.id));
     const candidates = entities.length ? entities : entitiesFromNameSpans(findNameSpans(text));
+    this.entities = candidates;
     this.regions = findQuoteRegions(text);
     this.mentions = indexMentions(text, candidates).filter((mention) => !this.insideQuote(mention.start));
     this.sentences = splitSentences(text, this.regions);
@@ -324,13 +331,15 @@ class QuoteExtractor {
         if (token.kind !== 'quote' || !token.region || covered.has(token.region)) continue;
         const nearest = this.nearestFrame(sentence, frames, token) ?? this.colonFrame(sentence);
         const opensSentence = sentence.tokens.slice(0, sentence.tokens.indexOf(token)).every((other) => other.kind === 'punct');
-        // An unattributed quote inside a sentence is a scare quote or a title, not a quotation.
-        if (!nearest && !opensSentence) continue;
+        // A quoted phrase inside a sentence with no cue ("Lee called the plan “a gamble”") is the
+        // words of the sentence's subject when that is a named person or body; otherwise a title or a scare quote.
+        const subject = !nearest && !opensSentence && !this.isTitle(sentence, token.region) ? this.sentenceSubject(sentence) : null;
+        if (!nearest && !opensSentence && !subject?.entity) continue;
         const inherited = this.last && this.paragraphAt(token.region.open) - this.paragraphAt(this.last.quote.end) <= 1
           ? this.last : null;
         const source = nearest
           ? { speaker: nearest.speaker, cue: nearest.cue, channel: nearest.channel }
-          : inherited
+          : subject ? { speaker: subject, cue: null, channel: null } : inherited
             ? { speaker: { ...inherited.speaker, span: null }, cue: inherited.quote.cue, channel: inherited.quote.channel }
             : { speaker: { name: null, entity: null, span: null }, cue: null, channel: null };
         const quote = this.directQuote(token.region, source.speaker, source.cue, source.channel);
@@ -345,6 +354,17 @@ class QuoteExtractor {
     }
     this.inheritForward(quotes, orphans);
     return quotes.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * A quoted name of a work or document ("the “Treaty of Friendship and Cooperation”"): every long
+   * word capitalised, in a sentence that is not itself a headline written in title case.
+   */
+  private isTitle(sentence: Sentence, region: QuoteRegion): boolean {
+    const isTitleCase = (words: string[]) => words.filter((word) => word.length > 3).every((word) => /^[\p{Lu}\p{N}]/u.test(word));
+    const quoted = this.text.slice(region.innerStart, region.innerEnd).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+    const around = sentence.tokens.filter((token) => token.kind === 'word').map((token) => token.text);
+    return quoted.length >= 2 && isTitleCase(quoted) && !isTitleCase(around);
   }
 
   /** "He said:" closing the previous sentence introduces the quote that opens this one. */
@@ -546,9 +566,11 @@ class QuoteExtractor {
     if (shared && contentStart !== null && tokens[contentStart - 1]?.lower === 'that') {
       return this.frame(cue, cueIndex, cueLast, shared.speaker, contentStart, tokens.length - 1);
     }
-    // "Lee defended the plan, saying “...”": a participle after a comma shares the sentence's subject.
-    const isParticiple = cueToken.lower.endsWith('ing') && [',', 'while', 'before', 'after', 'by'].includes(tokens[cueIndex - 1]?.lower ?? '');
-    if (!shared && isParticiple) {
+    // "Lee defended the plan, saying “...”", "Lee met Kim and stressed that ...": a participle after
+    // a comma, or a verb joined by "and", shares the sentence's subject.
+    const before = tokens[cueIndex - 1]?.lower ?? '';
+    const isParticiple = cueToken.lower.endsWith('ing') && [',', 'while', 'before', 'after', 'by'].includes(before);
+    if (!shared && (isParticiple || before === 'and')) {
       const start = contentStart ?? this.quoteAfterAdjunct(tokens, cueLast);
       const subject = start === null ? null : this.sentenceSubject(sentence);
       if (subject && start !== null && introducesClauseOrQuote(tokens, start)) {
@@ -714,6 +736,8 @@ class QuoteExtractor {
         /^[\s.]*$/.test(this.text.slice(mention.end, span.end)))
       .sort((a, b) => (b.end - b.start) - (a.end - a.start))[0];
     if (head) return { name: head.entity.name, entity: head.entity, span };
+    const aliased = this.entityWithAlias(surface);
+    if (aliased) return { name: aliased.name, entity: aliased, span };
     if (first === last) {
       const pronoun = PERSONAL_PRONOUNS.get(tokens[first].lower);
       if (pronoun) return { ...this.resolvePronoun(sentence, pronoun, span.start, tokens[first].lower), span };
@@ -721,6 +745,18 @@ class QuoteExtractor {
     const role = this.resolveRole(tokens, first, last, span.start);
     if (role) return { name: role.name, entity: role, span };
     return { name: surface, entity: null, span };
+  }
+
+  /**
+   * The entity whose alias or role is this phrase ("China's top diplomat" listed as an alias of
+   * Wang Yi), even where the phrase comes before the name; null when none or several match.
+   */
+  private entityWithAlias(phrase: string): Entity | null {
+    const key = aliasKey(phrase);
+    if (!key) return null;
+    const matches = this.entities.filter((entity) => entity.type !== 'location' &&
+      [...entity.aliases, ...entity.roles].some((alias) => aliasKey(alias) === key));
+    return matches.length === 1 ? matches[0] : null;
   }
 
   /** "the ministry", "the foreign minister": the nearest earlier entity named or titled with the head word. */

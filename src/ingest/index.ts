@@ -1,5 +1,6 @@
 // Batch ingestion: raw documents through the pipeline into a store, one transaction per
 // article so that an interrupted batch keeps everything stored before the interruption.
+import { buildEvents } from '../events/build.js';
 import { annotate } from '../extract/index.js';
 import { processDocument } from '../pipeline.js';
 import type { Store } from '../store/store.js';
@@ -20,10 +21,27 @@ export function emptySummary(): IngestSummary {
   return { files: 0, ok: 0, rejected: 0, known: 0, rejectedFiles: [], added: [] };
 }
 
-/** Full per-article pipeline: clean, describe, then annotate what was kept. */
+/**
+ * Full per-article pipeline: clean, describe, then annotate what was kept. A failure inside
+ * an annotator is a bug, but it must not cost the user the article or the batch: the clean
+ * article is kept and the failure is recorded on it.
+ */
 export function analyse(raw: RawDocument): Article {
   const article = processDocument(raw);
-  return article.status === 'ok' ? annotate(article) : article;
+  if (article.status !== 'ok') return article;
+  try {
+    return annotate(article);
+  } catch (error) {
+    const reason = `annotation failed (${(error as Error).message}); the clean text is kept without entities, dates and quotes`;
+    return { ...article, messages: [...article.messages, { level: 'warn', stage: 'annotate', reason }] };
+  }
+}
+
+/** Recomputes the events from every stored article (deterministic for the same articles). */
+export async function refreshEvents(store: Store): Promise<number> {
+  const events = buildEvents(await store.listArticles({ status: 'ok' }));
+  await store.replaceEvents(events);
+  return events.length;
 }
 
 export async function ingestRaw(store: Store, raws: RawDocument[], summary: IngestSummary): Promise<void> {

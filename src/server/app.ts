@@ -304,11 +304,10 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       })),
     );
     // Loaded on first use: the annotation pipeline is heavy and most servers never ingest.
-    const { ingestBuffers } = await import('../ingest/index.js');
-    const { buildEvents } = await import('../events/build.js');
+    const { ingestBuffers, refreshEvents } = await import('../ingest/index.js');
     const summary = await ingestBuffers(store, uploads);
     // Events are recomputed from all stored articles, as `dossier ingest` does after a batch.
-    if (summary.added.length > 0) await store.replaceEvents(buildEvents(await store.listArticles({ status: 'ok' })));
+    if (summary.added.length > 0) await refreshEvents(store);
     catalog.invalidate();
     return c.json({ ...summary, events: (await catalog.snapshot()).events.length }, 200);
   });
