@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli', 'main.js');
 const db = process.env.DOSSIER_DB ?? join(root, 'dossier.db');
-const corpus = join(root, 'examples', 'seeds');
+// Relative, so that articles keep the short source path the user would have typed.
+const corpus = join('examples', 'seeds');
 
 if (!existsSync(cli)) {
   console.error('dossier is not built: run "npm install" (it builds) or "npm run build"');
@@ -18,6 +19,7 @@ if (!existsSync(cli)) {
 
 function run(args, { capture = false } = {}) {
   const result = spawnSync(process.execPath, [cli, ...args, '--db', db], {
+    cwd: root,
     stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
     encoding: 'utf8',
   });
@@ -55,6 +57,6 @@ if (events.length > 0) {
 
 if (process.env.DOSSIER_NO_SERVE === '1') process.exit(0);
 section('Web UI');
-const server = spawn(process.execPath, [cli, 'serve', '--db', db], { stdio: 'inherit' });
+const server = spawn(process.execPath, [cli, 'serve', '--db', db], { stdio: 'inherit', cwd: root });
 process.on('SIGINT', () => server.kill('SIGINT'));
 server.on('exit', (code) => process.exit(code ?? 0));

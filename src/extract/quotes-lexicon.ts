@@ -4,7 +4,7 @@
 /** Reporting verbs by lemma; regular inflections are generated, irregular forms listed in IRREGULAR_FORMS. */
 const REGULAR_CUE_LEMMAS = [
   'acknowledge', 'add', 'admit', 'affirm', 'allege', 'announce', 'argue', 'ask', 'assert', 'assess', 'assure',
-  'believe', 'boast', 'caution', 'charge', 'claim', 'comment', 'complain', 'concede', 'conclude', 'confirm',
+  'believe', 'boast', 'caution', 'chant', 'charge', 'claim', 'comment', 'complain', 'concede', 'conclude', 'confirm',
   'contend', 'continue', 'counter', 'declare', 'demand', 'deny', 'disclose', 'elaborate', 'emphasize', 'emphasise',
   'estimate', 'exclaim', 'explain', 'express', 'indicate', 'insist', 'joke', 'lament', 'maintain', 'mention', 'note',
   'observe', 'pledge', 'post', 'predict', 'proclaim', 'promise', 'quip', 'recall', 'recount', 'reiterate',
@@ -57,7 +57,7 @@ export const CLAUSE_ONLY_CUES: ReadonlySet<string> = new Set(
 /** Two-word cues whose second word is a particle ("pointed out", "went on"). */
 export const PHRASAL_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['pointed', new Set(['out'])], ['points', new Set(['out'])], ['point', new Set(['out'])],
-  ['went', new Set(['on'])], ['goes', new Set(['on'])],
+  ['went', new Set(['on'])], ['goes', new Set(['on'])], ['put', new Set(['it'])], ['puts', new Set(['it'])],
 ]);
 
 /** Cues that take the addressee as an object before the content ("told reporters that ..."). */

@@ -77,6 +77,9 @@ interface Frame {
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which']);
 /** Words that open a fronted clause before a sentence's subject ("While in Paris, Lee said"). */
+/** Words after which a cue word is a noun. */
+const NOUN_MARKERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'whose']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const SUBORDINATORS = new Set(['while', 'when', 'as', 'although', 'though', 'because', 'since', 'if', 'once', 'unlike', 'like']);
 const DASHES = new Set(['\u2014', '\u2015', '\u2013', '-']);
 const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
@@ -195,8 +198,10 @@ function phraseStartBackward(tokens: Token[], last: number): number {
     if (!isTitleStop && isBoundary(token)) break;
     if (CUE_WORDS.has(token.text) && !WEAK_CUES.has(token.text)) break;
     first = index;
-    // "an architect who said": the relative pronoun is the speaker phrase, resolved to what it follows.
-    if (index === last && RELATIVE_PRONOUNS.has(token.lower)) break;
+    // "an architect who said", "the impact it said": a pronoun right before the cue is the whole phrase.
+    if (index === last && (RELATIVE_PRONOUNS.has(token.lower) || PERSONAL_PRONOUNS.has(token.lower))) break;
+    // "features a New York Times report": the phrase starts at its article, not at the verb before it.
+    if (token.lower === 'the' || token.lower === 'a' || token.lower === 'an') break;
     if (token.kind === 'word') words += 1;
   }
   return first <= last ? first : -1;
@@ -519,6 +524,11 @@ class QuoteExtractor {
     const cue = this.text.slice(cueToken.start, tokens[cueLast].end);
     // A capitalised cue word mid-sentence is a name ("Said", "Added" in a headline are rare enough to skip).
     if (isCapitalised(cueToken) && cueIndex > 0) return null;
+    // After "the", "a" or a possessive the cue word is a noun ("Lee's remark", "a report"); after a
+    // form of "be" it is a passive ("were revealed as"): neither introduces anyone's words.
+    const previousWord = tokens[cueIndex - 1];
+    if (previousWord && (NOUN_MARKERS.has(previousWord.lower) || /['’]s$/u.test(previousWord.text) ||
+      (BE_FORMS.has(previousWord.lower) && !cueToken.lower.endsWith('ing')))) return null;
 
     const subjectLast = skipBackOverAuxiliaries(tokens, cueIndex - 1);
     let subjectFirst = subjectLast >= 0 ? phraseStartBackward(tokens, subjectLast) : -1;
@@ -530,7 +540,7 @@ class QuoteExtractor {
     const clauseOnly = CLAUSE_ONLY_CUES.has(cueToken.lower);
     let contentBefore = this.contentLastBefore(tokens, subjectFirst >= 0 ? subjectFirst - 1 : cueIndex - 1);
     if (clauseOnly && tokens[contentBefore]?.kind !== 'quote') contentBefore = -1;
-    let contentStart = contentAfterCue(tokens, cueLast, cueToken.lower);
+    let contentStart = contentAfterCue(tokens, cueLast, cueToken.lower) ?? this.quoteAfterAdjunct(tokens, cueLast);
     if (clauseOnly && contentStart !== null && !introducesClauseOrQuote(tokens, contentStart)) contentStart = null;
 
     if (subjectFirst >= 0) {
@@ -603,6 +613,8 @@ class QuoteExtractor {
       (NON_CLAUSE_STARTS.has(opener.lower) || SUBORDINATORS.has(opener.lower) || /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(opener.text));
     if (opensWithAdjunct) first = tokens.findIndex((token) => token.text === ',') + 1;
     if (first <= 0 && opensWithAdjunct) return null;
+    // "“...,” Lee said before adding, “...”": the subject follows the opening quotation.
+    if (tokens[first]?.kind === 'quote') first += 1;
     while (first < tokens.length && tokens[first].kind === 'punct') first += 1;
     const token = tokens[first];
     if (!token || token.kind !== 'word') return null;
@@ -633,6 +645,8 @@ class QuoteExtractor {
     let clauseStart = commaIndex;
     while (clauseStart > 0 && tokens[clauseStart - 1].kind !== 'quote' && commaIndex - clauseStart < MAX_APPOSITIVE_TOKENS) clauseStart -= 1;
     while (clauseStart < commaIndex && tokens[clauseStart].kind === 'punct') clauseStart += 1;
+    // "As Jane Doe, a tax lawyer, put it": the subordinator is not part of the subject.
+    if (SUBORDINATORS.has(tokens[clauseStart]?.lower ?? '')) clauseStart += 1;
     const firstComma = tokens.findIndex((token, index) => index >= clauseStart && token.text === ',');
     if (firstComma <= clauseStart || firstComma >= commaIndex) return -1;
     const first = phraseStartBackward(tokens, firstComma - 1);
