@@ -32,8 +32,20 @@ export const TRAILING_CREDIT = new RegExp(
   `(?:^|\\s)((?:${agencyAlternation.toUpperCase()})(?:\\s*(?:,|/|and|&)\\s*(?:${agencyAlternation.toUpperCase()}))*)\\s*$`,
 );
 
+/** Long and short names of one agency, so that "Associated Press" and "AP" are credited once. */
+const AGENCY_SHORT_NAMES: Record<string, string> = {
+  'associated press': 'AP',
+  'agence france-presse': 'AFP',
+  'itar-tass': 'TASS',
+  'xinhua news agency': 'Xinhua',
+  'anadolu agency': 'Anadolu',
+  'kyodo news': 'Kyodo',
+  'jiji press': 'Jiji',
+};
+
 export function canonicalAgency(name: string): string {
   const lower = name.toLowerCase();
+  if (AGENCY_SHORT_NAMES[lower]) return AGENCY_SHORT_NAMES[lower];
   return AGENCIES.find((agency) => agency.toLowerCase() === lower) ?? name;
 }
 
@@ -55,6 +67,8 @@ export const BOILERPLATE_RULES: LineRule[] = [
   { reason: 'sharing prompt', maxLength: 120, pattern: /^\W*(share( this( article| story)?)?( on| via)?|follow us( on)?|tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest)\b[\w\s,|·•/]*$/i },
   { reason: 'advertisement', maxLength: 60, pattern: /^\W*(advertisement|advertising|sponsored( content)?|ad|promoted|story continues below( this)? advertisement|scroll to continue)\W*$/i },
   { reason: 'site chrome', maxLength: 120, pattern: /^\W*(skip to (main )?content|back to top|go to top|menu|search|home|log ?in|sign in|my account|cookie (policy|settings)|privacy policy|terms (of (use|service)|and conditions)|contact us|about us|accept( all)? cookies)\W*$/i },
+  { reason: 'archive notice', maxLength: 80, pattern: /^\W*this (article|story|page) is more than \d+ (years?|months?|days?) old\W*$/i },
+  { reason: 'sharing prompt', maxLength: 40, pattern: /^\W*(reuse this content|copy link( copied)?|link copied|x|save( article| for later)?|gift( this)? article|comments?|listen|print this page)\W*$/i },
   { reason: 'copyright notice', maxLength: 200, pattern: /^\W*(©|\(c\)|copyright\b).{0,190}$|\ball rights reserved\b/i },
   { reason: 'photo credit', maxLength: 100, pattern: /^\W*(photo|photograph|image|picture|pic|video|graphic|illustration|file photo)s?\s*(:|by|credit)\s*.{1,80}$/i },
   { reason: 'photo credit', maxLength: 60, pattern: /^\W*\(?(getty images|afp via getty images|reuters|ap photo|epa|shutterstock|istock)\)?\W*$/i },

@@ -57,10 +57,16 @@ const BARE_DATE_LINE = new RegExp(
   'i',
 );
 /** Headings of related-story lists, whose following headline lines are links. */
-const RELATED_LINKS_HEADING = /^\W*(read more|related( (articles|stories|news|coverage|content))?|more on this( story)?|also read|see also|you may also like|recommended( for you)?|more (stories|news))\W*$/i;
+const RELATED_LINKS_HEADING = /^\W*(read more|related( (articles|stories|news|coverage|content|topics))?|more on this( story)?|also read|see also|you may also like|recommended( for you)?|more (stories|news)|explore more on these topics|topics|tags|filed under)\W*$/i;
 const RELATED_HEADLINE_MAX_CHARS = 140;
-/** Wire-story production credits: "(Reporting by Jane Doe; Editing by John Roe)". */
-const PRODUCTION_CREDIT = /^\(?\s*(reporting|additional reporting|writing|editing|compiled) by\b.{0,300}\)?$/i;
+/** Wire-story production credits: "(Reporting by Jane Doe; Editing by John Roe)", "AP writer Jane Doe contributed to this report." */
+const PRODUCTION_CREDIT = /^\(?\s*(reporting|additional reporting|writing|editing|compiled) by\b.{0,300}\)?$|^.{0,160}\bcontributed (reporting )?to this (report|story|article)\.?$/i;
+/** Lines of only rules and symbols ("___", "* * *") separate the article from its credits. */
+const SEPARATOR = /^[\s_*=~#•·-]{3,}$/;
+/** A header byline without "By": "Jane Otieno in Nairobi", "Jane Otieno and Tom Reed in Lima". */
+const HEADER_BYLINE = /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2}(?:(?:,| and) \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2})* in \p{Lu}[\p{L} '’-]{1,30}$/u;
+/** Headlines have at least this many words; shorter header lines above one are site names. */
+const HEADLINE_MIN_WORDS = 6;
 
 const TERMINAL = /[.!?:;"”’')\]…]$/;
 
@@ -189,6 +195,10 @@ export function cleanParagraphs(input: string[], options: CleanOptions = { detec
       removed.push({ text: line, reason: 'date line (read as publication date)' });
       continue;
     }
+    if (SEPARATOR.test(line)) {
+      removed.push({ text: line, reason: 'separator line' });
+      continue;
+    }
     if (PRODUCTION_CREDIT.test(line)) {
       removed.push({ text: line, reason: 'production credit' });
       continue;
@@ -208,6 +218,14 @@ export function cleanParagraphs(input: string[], options: CleanOptions = { detec
       removed.push({ text: line, reason: 'legal disclaimer' });
       continue;
     }
+    if (RELATED_LINKS_HEADING.test(line)) {
+      removed.push({ text: line, reason: 'related links heading' });
+      // Headlines and topics listed under "Read more:" / "Related" are links to other pages.
+      while (i + 1 < input.length && input[i + 1].length <= RELATED_HEADLINE_MAX_CHARS && !TERMINAL.test(input[i + 1])) {
+        removed.push({ text: input[++i], reason: 'related link' });
+      }
+      continue;
+    }
     const rule = matchRule(line, BOILERPLATE_RULES);
     if (rule) {
       if (rule.reason === 'photo credit' && kept.length > 0 && isCaptionCandidate(kept[kept.length - 1])) {
@@ -217,12 +235,6 @@ export function cleanParagraphs(input: string[], options: CleanOptions = { detec
         continue;
       }
       removed.push({ text: line, reason: rule.reason });
-      if (RELATED_LINKS_HEADING.test(line)) {
-        // Headlines listed under "Read more:" / "Related" are links to other stories.
-        while (i + 1 < input.length && input[i + 1].length <= RELATED_HEADLINE_MAX_CHARS && !TERMINAL.test(input[i + 1])) {
-          removed.push({ text: input[++i], reason: 'related link' });
-        }
-      }
       continue;
     }
     if (CAPTION_CREDIT.test(line) && line.length <= 600) {
@@ -267,9 +279,16 @@ export function cleanParagraphs(input: string[], options: CleanOptions = { detec
   const header = unique.slice(0, headerEnd);
   const title = pickTitle(header);
   const paragraphs = unique.slice(headerEnd);
-  for (const line of header) {
-    if (line !== title) removed.push({ text: line, reason: 'site header' });
-  }
+  const titleIndex = title === null ? -1 : header.indexOf(title);
+  header.forEach((line, index) => {
+    if (index === titleIndex) return;
+    if (index > titleIndex && HEADER_BYLINE.test(line)) {
+      bylines.push(line);
+      removed.push({ text: line, reason: 'byline (kept as metadata)' });
+    } else {
+      removed.push({ text: line, reason: index < titleIndex ? 'site header' : 'standfirst or label under the headline' });
+    }
+  });
 
   return { header, title, paragraphs, captions, comments, removed, dateLines, creditedAgencies, bylines, errorPage };
 }
@@ -279,11 +298,19 @@ function isCaptionCandidate(line: string): boolean {
   return line.length <= CAPTION_MAX_CHARS && !/["”]\s*$/.test(line) && !/[.!?]\s+\p{Lu}/u.test(line);
 }
 
-/** The title is the longest headline-like line of the header (site names are shorter). */
+/**
+ * The title is the first headline-length line of the header: site names above it are
+ * shorter, and a standfirst below it comes second. A header of short lines keeps its longest.
+ */
 function pickTitle(header: string[]): string | null {
-  const candidates = header.filter((line) => line.length <= TITLE_MAX_CHARS && line.split(/\s+/).length >= 3);
-  if (candidates.length === 0) return header[0] && header[0].length <= TITLE_MAX_CHARS ? header[0] : null;
-  return candidates.reduce((best, line) => (line.length > best.length ? line : best));
+  const fits = header.filter((line) => line.length <= TITLE_MAX_CHARS);
+  const headline = fits.find((line) => line.split(/\s+/).length >= HEADLINE_MIN_WORDS && !HEADER_BYLINE.test(line));
+  if (headline) return headline;
+  // "Jane Otieno in Nairobi" and "Talks in Beijing" look alike: a byline-shaped line is the title only when nothing else is.
+  const others = fits.filter((line) => !HEADER_BYLINE.test(line));
+  const pool = others.length > 0 ? others : fits;
+  if (pool.length === 0) return null;
+  return pool.reduce((best, line) => (line.length > best.length ? line : best));
 }
 
 export function cleanPlainText(raw: string): CleanedText {

@@ -110,7 +110,16 @@ export function readByline(line: string): { byline: string; date: string | null;
   if (comma.length > 1 && isAgency(comma[comma.length - 1])) {
     agency = canonicalAgency(comma.pop() as string);
     names = comma.join(', ');
+  } else {
+    // "JANE DOE and TOM ROE Associated Press": the agency follows the names without a comma.
+    const trailing = AGENCIES.filter((name) => names.endsWith(` ${name}`)).sort((a, b) => b.length - a.length)[0];
+    if (trailing) {
+      agency = canonicalAgency(trailing);
+      names = names.slice(0, -trailing.length).trim();
+    }
   }
+  // "Jane Otieno in Nairobi": the place is where the reporter was, not part of the byline.
+  names = names.replace(/ in \p{Lu}[\p{L} '’-]{1,30}$/u, '');
   let date: string | null = null;
   for (const part of parts.slice(1)) {
     if (!date) date = parsePrintedDate(part);
