@@ -3,12 +3,12 @@
 
 /** Reporting verbs by lemma; regular inflections are generated, irregular forms listed in IRREGULAR_FORMS. */
 const REGULAR_CUE_LEMMAS = [
-  'acknowledge', 'add', 'admit', 'affirm', 'allege', 'announce', 'argue', 'ask', 'assert', 'assess', 'assure',
+  'acknowledge', 'add', 'admit', 'affirm', 'allege', 'announce', 'answer', 'argue', 'ask', 'assert', 'assess', 'assure',
   'believe', 'boast', 'caution', 'chant', 'charge', 'claim', 'comment', 'complain', 'concede', 'conclude', 'confirm',
   'contend', 'continue', 'counter', 'declare', 'demand', 'deny', 'disclose', 'elaborate', 'emphasize', 'emphasise',
-  'estimate', 'exclaim', 'explain', 'express', 'indicate', 'insist', 'joke', 'lament', 'maintain', 'mention', 'note',
+  'estimate', 'exclaim', 'explain', 'express', 'indicate', 'insist', 'interject', 'joke', 'lament', 'maintain', 'mention', 'note',
   'observe', 'pledge', 'post', 'predict', 'proclaim', 'promise', 'quip', 'recall', 'recount', 'reiterate',
-  'remark', 'reply', 'report', 'respond', 'retort', 'reveal', 'say', 'shout', 'signal', 'state', 'stress', 'suggest',
+  'remark', 'reply', 'report', 'respond', 'retort', 'reveal', 'say', 'scoff', 'shout', 'signal', 'state', 'stress', 'suggest',
   'testify', 'tweet', 'urge', 'vow', 'warn', 'worry', 'yell',
 ];
 
@@ -16,6 +16,7 @@ const IRREGULAR_FORMS: Record<string, string[]> = {
   say: ['said', 'says', 'saying'],
   tell: ['told', 'tells', 'telling', 'tell'],
   write: ['wrote', 'writes', 'writing', 'written', 'write'],
+  read: ['reads', 'read'],
   think: ['thought', 'thinks', 'thinking', 'think'],
   feel: ['felt', 'feels', 'feel'],
 };
@@ -50,14 +51,15 @@ export const CUE_BASE_FORMS: ReadonlySet<string> = new Set([...REGULAR_CUE_LEMMA
  * "argue a case"): they count as cues only before a "that" clause or a quotation, or after a quotation.
  */
 export const CLAUSE_ONLY_CUES: ReadonlySet<string> = new Set(
-  ['maintain', 'continue', 'insist', 'argue', 'express', 'signal', 'post', 'charge', 'counter', 'state', 'note']
-    .flatMap(inflect),
+  [...['maintain', 'continue', 'insist', 'argue', 'express', 'signal', 'post', 'charge', 'counter', 'state', 'note', 'answer']
+    .flatMap(inflect), 'read', 'reads'],
 );
 
 /** Two-word cues whose second word is a particle ("pointed out", "went on"). */
 export const PHRASAL_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['pointed', new Set(['out'])], ['points', new Set(['out'])], ['point', new Set(['out'])],
   ['went', new Set(['on'])], ['goes', new Set(['on'])], ['put', new Set(['it'])], ['puts', new Set(['it'])],
+  ['shot', new Set(['back'])], ['fired', new Set(['back'])],
 ]);
 
 /** Cues that take the addressee as an object before the content ("told reporters that ..."). */
@@ -78,7 +80,8 @@ export const AUXILIARIES: ReadonlySet<string> = new Set([
   'has', 'have', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'did', 'does',
   'do', 'also', 'again', 'once', 'then', 'later', 'further', 'been', 'not', 'never', 'still', 'just',
   'previously', 'earlier', 'often', 'ultimately', 'subsequently', 'separately', 'first', 'should', 'must', 'shall',
-  'ought', 'cannot',
+  'ought', 'cannot', ...["didn't", "doesn't", "don't", "won't", "wouldn't", "can't", "couldn't", "hasn't", "haven't",
+    "hadn't", "isn't", "wasn't", "shouldn't"].flatMap((word) => [word, word.replace("'", '’')]),
 ]);
 
 export const PERSONAL_PRONOUNS: ReadonlyMap<string, 'm' | 'f' | 'org' | 'plural' | 'self'> = new Map([
@@ -99,6 +102,10 @@ export const NON_HEAD_WORDS: ReadonlySet<string> = new Set([
   'the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'him', 'them',
   'me', 'us', 'there', 'here', 'now', 'today', 'yesterday', 'tomorrow', 'never', 'ever', 'already', 'all',
   'some', 'any', 'what', 'not', 'so', 'very', 'too', 'just', 'only', 'much', 'more', 'most', 'no', 'one',
+]);
+
+/** Modal verbs, written in lower case: never the head of a speaker phrase ("Will" is a name). */
+export const MODALS: ReadonlySet<string> = new Set([
   'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'ought', 'cannot',
 ]);
 
@@ -120,7 +127,7 @@ export const NON_CLAUSE_STARTS: ReadonlySet<string> = new Set([
 /** Titles written before names; a word ending in "." here is an abbreviation, not a sentence end. */
 export const NAME_TITLES: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'st', 'rev',
-  'hon', 'maj', 'adm', 'cmdr', 'pres', 'sir', 'dame', 'lord', 'lady',
+  'hon', 'maj', 'adm', 'cmdr', 'pres', 'sir', 'dame', 'lord', 'lady', 'jr', 'sr',
 ]);
 
 export const MALE_TITLES: ReadonlySet<string> = new Set(['mr', 'sir', 'lord', 'king', 'prince']);

@@ -42,6 +42,8 @@ function doubleMarkRole(text: string, at: number): MarkRole {
   const mark = text[at];
   // Two apostrophes stand for a straight double mark in some wire copy (''Like this,'' she said).
   if (mark === "'" && text[at + 1] === "'" && text[at - 1] !== "'") return 'either';
+  // An opening curly mark after a word or a comma and before a space is a closing mark typed wrong (“Yes,“ she said).
+  if (mark === '\u201c' && /[\p{L}\p{N},.!?]/u.test(text[at - 1] ?? ' ') && /\s/.test(text[at + 1] ?? '\n')) return 'close';
   if (mark === '\u201c' || mark === '\u201e') return 'open';
   if (mark === '\u201d') return 'close';
   if (mark === '"') return 'either';

@@ -8,13 +8,14 @@
 //      the sentence that carries its attribution;
 //   3. in each sentence, find "frames": a cue verb with its speaker phrase and the content it
 //      introduces (before it: `"...," he said`; after it: `he said that ...`), plus "according to";
-//   4. resolve speakers to entities (names, pronouns, role phrases) and give unattributed quotes
-//      the speaker of the quote they continue.
+//   4. resolve speakers to entities (names, aliases, pronouns, role phrases) and give quotes no
+//      frame claims a speaker from context: the attribution that introduced them ("X said:"), the
+//      subject of their sentence ("X called it “a gamble”"), or the speaker of the quote they continue.
 
 import type { Entity, Quote, Span } from '../types.js';
 import {
-  AUXILIARIES, CLAUSE_ONLY_CUES, CUE_BASE_FORMS, CUE_WORDS, DOCUMENT_NOUNS, MONTH_ABBREVIATIONS, NAME_TITLES, NON_CLAUSE_STARTS, NON_HEAD_WORDS,
-  OBJECT_CUES, PERSONAL_PRONOUNS, PHRASAL_CUES, PHRASE_BOUNDARY_WORDS, TIME_WORDS, WEAK_CUES,
+  AUXILIARIES, CLAUSE_ONLY_CUES, CUE_BASE_FORMS, CUE_WORDS, DOCUMENT_NOUNS, MODALS, MONTH_ABBREVIATIONS, NAME_TITLES,
+  NON_CLAUSE_STARTS, NON_HEAD_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, PHRASAL_CUES, PHRASE_BOUNDARY_WORDS, TIME_WORDS, WEAK_CUES,
 } from './quotes-lexicon.js';
 import { findQuoteRegions, paragraphsOf, type QuoteRegion } from './quotes-marks.js';
 import { entitiesFromNameSpans, findNameSpans, indexMentions, type SpeakerMention } from './quotes-speakers.js';
@@ -75,10 +76,15 @@ interface Frame {
   isChannelOnly: boolean;
 }
 
+/** Prepositions that join a role noun to the body it serves ("a spokesman for", "a member of"). */
+const ROLE_PREPOSITIONS = new Set(['for', 'of', 'at', 'in', 'with']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which']);
 /** Words that open a fronted clause before a sentence's subject ("While in Paris, Lee said"). */
 /** Words after which a cue word is a noun. */
 const NOUN_MARKERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'whose']);
+/** Prepositions after which a name is who is addressed or discussed ("a message to Lee:"). */
+const ADDRESSEE_PREPOSITIONS = new Set(['to', 'on', 'about', 'at', 'for', 'with', 'against', 'toward', 'towards', 'of', 'over', 'in', 'into']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const SUBORDINATORS = new Set(['while', 'when', 'as', 'although', 'though', 'because', 'since', 'if', 'once', 'unlike', 'like']);
 const DASHES = new Set(['\u2014', '\u2015', '\u2013', '-']);
@@ -184,8 +190,9 @@ function isAbbreviatedWord(token: Token): boolean {
   return NAME_TITLES.has(token.lower) || /^\p{Lu}$/u.test(token.text);
 }
 
-function isBoundary(token: Token): boolean {
-  return token.kind !== 'word' || PHRASE_BOUNDARY_WORDS.has(token.lower);
+/** Whether a token ends a speaker phrase; a capitalised word inside a sentence is a name ("Will", "May"). */
+function isBoundary(token: Token, index: number): boolean {
+  return token.kind !== 'word' || (PHRASE_BOUNDARY_WORDS.has(token.lower) && !(index > 0 && isCapitalised(token)));
 }
 
 /** Index of the first token of the speaker phrase ending at `last`, or -1 if there is none. */
@@ -195,16 +202,33 @@ function phraseStartBackward(tokens: Token[], last: number): number {
   for (let index = last; index >= 0 && words < MAX_SPEAKER_WORDS; index -= 1) {
     const token = tokens[index];
     const isTitleStop = token.text === '.' && index > 0 && isAbbreviatedWord(tokens[index - 1]);
-    if (!isTitleStop && isBoundary(token)) break;
+    if (!isTitleStop && isBoundary(token, index)) {
+      first = roleBefore(tokens, index) ?? first;
+      break;
+    }
     if (CUE_WORDS.has(token.text) && !WEAK_CUES.has(token.text)) break;
     first = index;
     // "an architect who said", "the impact it said": a pronoun right before the cue is the whole phrase.
     if (index === last && (RELATIVE_PRONOUNS.has(token.lower) || PERSONAL_PRONOUNS.has(token.lower))) break;
     // "features a New York Times report": the phrase starts at its article, not at the verb before it.
-    if (token.lower === 'the' || token.lower === 'a' || token.lower === 'an') break;
+    if (token.lower === 'the' || token.lower === 'a' || token.lower === 'an') {
+      first = roleBefore(tokens, index - 1) ?? first;
+      break;
+    }
     if (token.kind === 'word') words += 1;
   }
   return first <= last ? first : -1;
+}
+
+/**
+ * "a spokesman for the regional government": a role noun with its article, joined to the phrase by
+ * the preposition at `preposition`; the index of that article, or null.
+ */
+function roleBefore(tokens: Token[], preposition: number): number | null {
+  if (preposition < 2 || !ROLE_PREPOSITIONS.has(tokens[preposition].lower)) return null;
+  const role = tokens[preposition - 1];
+  const isRoleNoun = role.kind === 'word' && !isCapitalised(role) && !isBoundary(role, preposition - 1) && !CUE_WORDS.has(role.lower);
+  return isRoleNoun && ['a', 'an', 'the'].includes(tokens[preposition - 2].lower) ? preposition - 2 : null;
 }
 
 /** Index of the last token of the speaker phrase starting at `first` (after an inverted cue), or -1. */
@@ -213,8 +237,9 @@ function phraseEndForward(tokens: Token[], first: number): number {
   let words = 0;
   for (let index = first; index < tokens.length && words < MAX_SPEAKER_WORDS; index += 1) {
     const token = tokens[index];
-    const isTitleStop = token.text === '.' && index > 0 && isAbbreviatedWord(tokens[index - 1]);
-    const isPhraseWord = token.kind === 'word' && (!PHRASE_BOUNDARY_WORDS.has(token.lower) || token.lower === 'of');
+    // A title's stop belongs to the phrase only when the name goes on after it ("Sen. Jo Wu", not "Jo Wu Jr.").
+    const isTitleStop = token.text === '.' && index > 0 && isAbbreviatedWord(tokens[index - 1]) && tokens[index + 1]?.kind === 'word';
+    const isPhraseWord = token.kind === 'word' && (!isBoundary(token, index) || token.lower === 'of');
     if (!isTitleStop && !isPhraseWord) break;
     last = index;
     if (token.kind === 'word') words += 1;
@@ -225,8 +250,10 @@ function phraseEndForward(tokens: Token[], first: number): number {
 function isValidPhrase(tokens: Token[], first: number, last: number): boolean {
   if (first < 0 || last < first) return false;
   const head = tokens[last];
-  if (head.kind !== 'word' || NON_HEAD_WORDS.has(head.lower) || /^\d/.test(head.text)) return false;
+  if (head.kind !== 'word' || NON_HEAD_WORDS.has(head.lower) || MODALS.has(head.text) || /^\d/.test(head.text)) return false;
   if (CUE_WORDS.has(head.lower) && !isCapitalised(head)) return false;
+  // "he stopped", "they later": a pronoun followed by more words is a clause, not a noun phrase.
+  for (let index = first; index < last; index += 1) if (SUBJECT_PRONOUNS.has(tokens[index].lower)) return false;
   return true;
 }
 
@@ -334,8 +361,9 @@ class QuoteExtractor {
       // Quoted passages no frame claimed: the other half of a split quote, or a quote continuing the last one.
       for (const token of sentence.tokens) {
         if (token.kind !== 'quote' || !token.region || covered.has(token.region)) continue;
-        const nearest = this.nearestFrame(sentence, frames, token) ?? this.colonFrame(sentence);
         const opensSentence = sentence.tokens.slice(0, sentence.tokens.indexOf(token)).every((other) => other.kind === 'punct');
+        const nearest = this.nearestFrame(sentence, frames, token) ?? (opensSentence ? this.colonFrame(sentence) : null) ??
+          this.namedBeforeColon(sentence, token);
         // A quoted phrase inside a sentence with no cue ("Lee called the plan “a gamble”") is the
         // words of the sentence's subject when that is a named person or body; otherwise a title or a scare quote.
         const subject = !nearest && !opensSentence && !this.isTitle(sentence, token.region) ? this.sentenceSubject(sentence) : null;
@@ -372,12 +400,34 @@ class QuoteExtractor {
     return quoted.length >= 2 && isTitleCase(quoted) && !isTitleCase(around);
   }
 
-  /** "He said:" closing the previous sentence introduces the quote that opens this one. */
+  /** "A lesson from Jane Doe: “...”": a person or body named just before the colon that opens a quote. */
+  private namedBeforeColon(sentence: Sentence, quote: Token): Frame | null {
+    const { tokens } = sentence;
+    const at = tokens.indexOf(quote);
+    if (at < 2 || tokens[at - 1].text !== ':') return null;
+    const nameEnd = tokens[at - 2].end;
+    const mention = this.mentions.find((candidate) => candidate.end === nameEnd && candidate.entity.type !== 'location');
+    if (!mention) return null;
+    const first = tokens.findIndex((token) => token.start >= mention.start);
+    // "a message to Lee:", "CNN Chief On Lee:": the name is who is addressed or discussed, not the speaker.
+    const before = tokens[first - 1]?.lower ?? '';
+    if (ADDRESSEE_PREPOSITIONS.has(before)) return null;
+    return this.frame(null, at - 1, at - 1, this.resolveSpeaker(sentence, first, at - 2), at, at);
+  }
+
+  /**
+   * "He said:" or "Lee said in a statement." closing the previous sentence introduces the quote that
+   * opens this one: an attribution with nothing to attribute.
+   */
   private colonFrame(sentence: Sentence): Frame | null {
     const previous = this.sentences[this.sentences.indexOf(sentence) - 1];
-    if (!previous || previous.tokens[previous.tokens.length - 1]?.text !== ':') return null;
+    if (!previous || sentence.paragraph - previous.paragraph > 1) return null;
     const frames = this.findFrames(previous).filter((frame) => frame.speaker.name && frame.contentFirst < 0);
-    return frames[frames.length - 1] ?? null;
+    if (frames.length) return frames[frames.length - 1];
+    // "Lee issued the following statement:" introduces the quote with no cue at all.
+    if (previous.tokens[previous.tokens.length - 1]?.text !== ':') return null;
+    const subject = this.sentenceSubject(previous);
+    return subject?.entity ? this.frame(null, 0, 0, subject, -1, -1) : null;
   }
 
   private paragraphAt(offset: number): number {
@@ -524,6 +574,7 @@ class QuoteExtractor {
     const cue = this.text.slice(cueToken.start, tokens[cueLast].end);
     // A capitalised cue word mid-sentence is a name ("Said", "Added" in a headline are rare enough to skip).
     if (isCapitalised(cueToken) && cueIndex > 0) return null;
+    if (cueIndex === 0) return this.openingInversion(sentence, cueLast);
     // After "the", "a" or a possessive the cue word is a noun ("Lee's remark", "a report"); after a
     // form of "be" it is a passive ("were revealed as"): neither introduces anyone's words.
     const previousWord = tokens[cueIndex - 1];
@@ -533,6 +584,9 @@ class QuoteExtractor {
     const subjectLast = skipBackOverAuxiliaries(tokens, cueIndex - 1);
     let subjectFirst = subjectLast >= 0 ? phraseStartBackward(tokens, subjectLast) : -1;
     if (subjectFirst >= 0 && !isValidPhrase(tokens, subjectFirst, subjectLast)) subjectFirst = -1;
+    // "a false report", "an angry tweet": after a singular indefinite phrase a base form is a noun.
+    const indefinite = subjectFirst >= 0 && (tokens[subjectFirst].lower === 'a' || tokens[subjectFirst].lower === 'an');
+    if (indefinite && CUE_BASE_FORMS.has(cueToken.lower) && subjectLast === cueIndex - 1) return null;
     if (subjectFirst < 0 && subjectLast > 0 && tokens[subjectLast].text === ',') {
       subjectFirst = this.subjectBeforeAppositive(tokens, subjectLast);
     }
@@ -582,10 +636,20 @@ class QuoteExtractor {
     const isParticiple = cueToken.lower.endsWith('ing') && [',', 'while', 'before', 'after', 'by'].includes(before);
     if (!shared && (isParticiple || before === 'and')) {
       const start = contentStart ?? this.quoteAfterAdjunct(tokens, cueLast);
-      const subject = start === null ? null : this.sentenceSubject(sentence);
+      const subject = start === null ? null : this.sentenceSubject(sentence) ?? this.nearestSubjectPronoun(sentence, cueIndex);
       if (subject && start !== null && introducesClauseOrQuote(tokens, start)) {
         return this.frame(cue, cueIndex, cueLast, subject, start, tokens.length - 1);
       }
+    }
+    return null;
+  }
+
+  /** The nearest "he", "she", "they" or "we" before a cue: a pronoun in subject case is a clause's subject. */
+  private nearestSubjectPronoun(sentence: Sentence, cueIndex: number): Speaker | null {
+    for (let index = cueIndex - 1; index >= 0; index -= 1) {
+      const token = sentence.tokens[index];
+      if (token.kind === 'quote') return null;
+      if (SUBJECT_PRONOUNS.has(token.lower)) return this.resolveSpeaker(sentence, index, index);
     }
     return null;
   }
@@ -627,6 +691,20 @@ class QuoteExtractor {
     let last = first;
     while (last + 1 < tokens.length && tokens[last + 1].end <= mention.end) last += 1;
     return this.resolveSpeaker(sentence, first, last);
+  }
+
+  /** "Said Lee: “...”", "Added the minister, “...”": a sentence opening with its cue, then the speaker and a colon or comma. */
+  private openingInversion(sentence: Sentence, cueLast: number): Frame | null {
+    const { tokens } = sentence;
+    // "Emphasizing the point, Lee said" opens with a participle, not an inverted attribution.
+    if (tokens[0].lower.endsWith('ing') || CUE_BASE_FORMS.has(tokens[0].lower)) return null;
+    const phraseLast = phraseEndForward(tokens, cueLast + 1);
+    const mark = tokens[phraseLast + 1];
+    if (!isValidPhrase(tokens, cueLast + 1, phraseLast) || (mark?.text !== ':' && mark?.text !== ',')) return null;
+    const speaker = this.resolveSpeaker(sentence, cueLast + 1, phraseLast);
+    const cue = this.text.slice(tokens[0].start, tokens[cueLast].end);
+    const hasContent = phraseLast + 2 < tokens.length;
+    return this.frame(cue, 0, cueLast, speaker, hasContent ? phraseLast + 2 : -1, hasContent ? tokens.length - 1 : -1);
   }
 
   /** Last token of content that ends just before an attribution: a quote, or a clause closed by a comma or dash; -1 if none. */
@@ -793,7 +871,7 @@ class QuoteExtractor {
   }
 
   private resolvePronoun(sentence: Sentence, kind: 'm' | 'f' | 'org' | 'plural' | 'self', at: number, word: string): Omit<Speaker, 'span'> {
-    const unresolved = { name: word, entity: null };
+    const unresolved = { name: this.text.slice(at, at + word.length), entity: null };
     if (kind === 'self') return unresolved;
     if (kind === 'plural') {
       if (word === 'who') {
@@ -816,6 +894,13 @@ class QuoteExtractor {
     // more often than a person merely mentioned there ("Addressing Lee, Tanaka said ...").
     const last = this.last;
     const lastFits = last?.speaker.entity && fits({ start: 0, end: 0, entity: last.speaker.entity, gender: this.genderOf(last.speaker.entity) });
+    // A person whose title gives the pronoun's gender ("Ms. Park" for "she") wins over one of unknown gender.
+    const gendered = kind === 'org' || !previousIsNear ? undefined : this.mentionsBetween(this.paragraphs[previous.paragraph].start, at)
+      .find((mention) => mention.entity.type === 'person' && mention.gender === kind);
+    if (gendered && last?.speaker.entity !== gendered.entity && this.genderOf(gendered.entity) === kind &&
+      (!last?.speaker.entity || this.genderOf(last.speaker.entity) !== kind)) {
+      return { name: gendered.entity.name, entity: gendered.entity };
+    }
     if (last?.speaker.entity && lastFits && previousIsNear && last.quote.end >= previous.start) {
       return { name: last.speaker.entity.name, entity: last.speaker.entity };
     }
