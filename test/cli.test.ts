@@ -34,7 +34,9 @@ interface ExportedArticle {
   comments: { author: string; text: string }[];
   captions: string[];
   removed: { text: string; reason: string }[];
-  entities: { name: string; type: string; aliases: string[] }[];
+  entities: { id: string; name: string; type: string; aliases: string[]; mentions: { start: number; end: number; text: string }[] }[];
+  dates: { text: string; value: string | null; start: number; end: number }[];
+  quotes: { text: string; speaker: string | null; speakerEntity: string | null; kind: string; start: number; end: number }[];
 }
 
 describe('dossier ingest + export on the seeds', () => {
@@ -77,6 +79,33 @@ describe('dossier ingest + export on the seeds', () => {
     assert.match(bySeed('003').text, /close to brokering a deal to end the conflict in Ukraine\./);
     const repeated = 'Addressing Wang at a Beijing gathering';
     assert.equal(bySeed('004').text.split(repeated).length - 1, 1);
+  });
+
+  it('annotates every seed: people under one entity per article, dates, quotes with speakers, exact offsets', () => {
+    const { articles } = JSON.parse(dossier(['export', '--db', db]).stdout) as { articles: ExportedArticle[] };
+    const bySeed = (prefix: string) => articles.find((a) => a.source.includes(`/${prefix}_`)) as ExportedArticle;
+    for (const article of articles) {
+      const people = article.entities.filter((e) => e.type === 'person');
+      const wang = people.filter((e) => /\bWang\b/.test(e.name));
+      const shoigu = people.filter((e) => /^(Serge[iy] )?Sho[iy]gu$/.test(e.name));
+      assert.equal(wang.length, 1, `${article.source}: one Wang Yi`);
+      assert.equal(shoigu.length, 1, `${article.source}: one Shoigu`);
+      for (const entity of article.entities) {
+        for (const mention of entity.mentions) assert.equal(article.text.slice(mention.start, mention.end), mention.text);
+      }
+      for (const date of article.dates) assert.equal(article.text.slice(date.start, date.end), date.text);
+      for (const quote of article.quotes) assert.equal(article.text.slice(quote.start, quote.end), quote.text);
+    }
+    const menafn = bySeed('004');
+    assert.deepEqual(menafn.dates.find((d) => d.text === 'Sunday')?.value, '2026-02-01');
+    const support = menafn.quotes.find((q) => q.text.includes('consistent and unwavering support'));
+    assert.equal(support?.speaker, 'Sergey Shoygu');
+    assert.equal(support?.kind, 'direct');
+    const readout = bySeed('001');
+    const speakers = new Set(readout.quotes.map((q) => q.speaker));
+    assert.ok(speakers.has('Wang Yi') && speakers.has('Sergei Shoigu'));
+    assert.equal(readout.quotes.find((q) => q.text.startsWith('the two heads of state have charted'))?.speaker, 'Sergei Shoigu');
+    assert.equal(readout.quotes.find((q) => q.text.startsWith('China will continue to play a constructive role'))?.speaker, 'Wang Yi');
   });
 
   it('finds articles by full-text search with a highlighted snippet', () => {
