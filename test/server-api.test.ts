@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import { CONTENT_SECURITY_POLICY, createApp } from '../src/server/app.js';
+import { stripBars } from '../src/server/pages/events.js';
 import type { SqliteStore } from '../src/store/sqlite.js';
 import { fixtureStore, readServerFixture } from './fixtures/server/load.js';
 
@@ -302,6 +303,92 @@ describe('POST /api/ingest', () => {
   });
 });
 
+describe('timeline strip', () => {
+  const daysFrom = (first: string, n: number) =>
+    Array.from({ length: n }, (_, i) => ({ date: new Date(Date.parse(first) + i * 86_400_000).toISOString().slice(0, 10), count: 1 }));
+
+  test('one bar per day while they fit', () => {
+    assert.deepEqual(stripBars([{ date: '2025-06-03', count: 1 }, { date: '2025-06-11', count: 2 }]), [
+      { label: '2025-06-03', from: '2025-06-03', to: '2025-06-03', count: 1 },
+      { label: '2025-06-11', from: '2025-06-11', to: '2025-06-11', count: 2 },
+    ]);
+  });
+
+  test('months when there are too many days, years when there are too many months', () => {
+    assert.deepEqual(stripBars(daysFrom('2024-01-01', 70)), [
+      { label: '2024-01', from: '2024-01-01', to: '2024-01-31', count: 31 },
+      { label: '2024-02', from: '2024-02-01', to: '2024-02-29', count: 29 },
+      { label: '2024-03', from: '2024-03-01', to: '2024-03-31', count: 10 },
+    ]);
+    const monthly = Array.from({ length: 61 }, (_, i) => ({ date: `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-15`, count: 2 }));
+    assert.deepEqual(
+      stripBars(monthly).map((bar) => [bar.label, bar.from, bar.to, bar.count]),
+      [
+        ['2020', '2020-01-01', '2020-12-31', 24],
+        ['2021', '2021-01-01', '2021-12-31', 24],
+        ['2022', '2022-01-01', '2022-12-31', 24],
+        ['2023', '2023-01-01', '2023-12-31', 24],
+        ['2024', '2024-01-01', '2024-12-31', 24],
+        ['2025', '2025-01-01', '2025-12-31', 2],
+      ],
+    );
+  });
+});
+
+describe('event freshness', () => {
+  test('events rebuilt in the store show up on the next request; unchanged events are not re-read', async () => {
+    const fresh = await fixtureStore();
+    try {
+      let digestReads = 0;
+      const counting = Object.assign(Object.create(fresh) as SqliteStore, {
+        listEventDigests: () => {
+          digestReads++;
+          return fresh.listEventDigests();
+        },
+      });
+      const open = createApp(counting, {});
+      const ids = async () => ((await (await open.request('/api/events')).json()) as { events: { id: string }[] }).events.map((e) => e.id);
+      assert.deepEqual(await ids(), [STRIKE, TALKS]);
+      assert.deepEqual(await ids(), [STRIKE, TALKS]);
+      assert.equal(digestReads, 1);
+      // What a CLI ingest in another process does: replace the events.
+      await fresh.replaceEvents(readServerFixture().events.filter((e) => e.id === TALKS));
+      assert.deepEqual(await ids(), [TALKS]);
+      assert.equal(digestReads, 2);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('ids in URLs', () => {
+  // Participant ids have had several forms (`person:marta kovel`, `person-marta-kovel`): links
+  // encode them and routes decode them, so any form works.
+  test('links encode participant ids and routes accept them encoded or not', async () => {
+    const fresh = await fixtureStore();
+    try {
+      const events = readServerFixture().events.map((event) => ({
+        ...event,
+        participants: event.participants.map((p) => (p.id === 'marta-kovel' ? { ...p, id: 'person:marta kovel/1' } : p)),
+      }));
+      await fresh.replaceEvents(events);
+      const open = createApp(fresh, {});
+      const page = await (await open.request(`/events/${STRIKE}`)).text();
+      assert.match(page, /<a href="\/entities\/person%3Amarta%20kovel%2F1">Marta Kovel<\/a>/);
+      for (const url of ['/api/entities/person%3Amarta%20kovel%2F1', '/api/entities/person:marta%20kovel%2F1']) {
+        const response = await open.request(url);
+        assert.equal(response.status, 200, url);
+        assert.equal(((await response.json()) as { id: string }).id, 'person:marta kovel/1');
+      }
+      assert.equal((await open.request('/entities/person%3Amarta%20kovel%2F1')).status, 200);
+      const list = (await (await open.request('/api/events?participant=person%3Amarta%20kovel%2F1')).json()) as { total: number };
+      assert.equal(list.total, 2);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('OpenAPI document', () => {
   test('describes every route', async () => {
     const body = await getJson('/api/openapi.json');
@@ -341,7 +428,10 @@ describe('headers and errors', () => {
   });
 
   test('a failing store yields a plain 500 without a stack trace', async () => {
-    const broken = createApp({ ...store, listEvents: () => Promise.reject(new Error('disk on fire')) } as unknown as SqliteStore, {});
+    const broken = createApp(
+      Object.assign(Object.create(store) as SqliteStore, { listEventDigests: () => Promise.reject(new Error('disk on fire')) }),
+      {},
+    );
     const originalError = console.error;
     console.error = () => {};
     try {
@@ -369,6 +459,28 @@ describe('HTML pages', () => {
     assert.match(page, /<canvas id="timeline-chart"/);
     assert.match(page, /<script src="\/assets\/chart.umd.min.js" defer><\/script>/);
     assert.match(await getHtml('/events/unknown', 404), /There is no event with this id/);
+  });
+
+  test('event page says so when a section has nothing in it', async () => {
+    const fresh = await fixtureStore();
+    try {
+      const talks = readServerFixture().events.find((event) => event.id === TALKS)!;
+      const bare = { ...talks, participants: [], quotes: [], actions: [], claims: [], discrepancies: [], framing: [], related: [] };
+      await fresh.replaceEvents([bare]);
+      const page = await (await createApp(fresh, {}).request(`/events/${TALKS}`)).text();
+      for (const text of [
+        'No disagreement found between the sources.',
+        'No people, organisations or places were recognised.',
+        'No claims were extracted from the sources.',
+        'No quotes were found in the sources.',
+        'No outlet used wording the others did not.',
+        'No actions were coded from the sources.',
+      ]) {
+        assert.ok(page.includes(`<p class="none">${text}</p>`), text);
+      }
+    } finally {
+      await fresh.close();
+    }
   });
 
   test('article page has sentence anchors and annotation spans', async () => {

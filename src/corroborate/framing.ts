@@ -39,8 +39,9 @@ function terms(article: Article): Map<string, Term> {
   };
   const scan = (text: string, inTitle: boolean) => {
     // Runs of common nouns and adjectives; names (PROPN), verbs, numbers and stopwords break a run.
-    const words = nlp.readDoc(text).tokens().out();
-    const tags = nlp.readDoc(text).tokens().out(its.pos);
+    const tokens = nlp.readDoc(text).tokens();
+    const words = tokens.out();
+    const tags = tokens.out(its.pos);
     let run: { text: string; key: string }[] = [];
     const flush = () => {
       run.forEach((word, index) => {

@@ -15,7 +15,7 @@ export interface Corroboration {
 }
 
 /** `independent`: ids of the articles that count as independent sources (not near-copies). */
-export function corroborate(articles: Article[], independent: Set<string>): Corroboration {
-  const { claims, discrepancies } = compareClaims(articles, independent, new SentenceIndex());
+export function corroborate(articles: Article[], independent: Set<string>, sentences: SentenceIndex = new SentenceIndex()): Corroboration {
+  const { claims, discrepancies } = compareClaims(articles, independent, sentences);
   return { quotes: alignQuotes(articles), claims, discrepancies, framing: framingDifferences(articles, independent) };
 }

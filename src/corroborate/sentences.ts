@@ -4,7 +4,12 @@ import type { Citation } from '../events/types.js';
 import { splitSentences, type Sentence } from '../extract/sentences.js';
 
 export class SentenceIndex {
-  private readonly cache = new Map<string, Sentence[]>();
+  private readonly cache: Map<string, Sentence[]>;
+
+  /** `known`: sentence lists already split (article id -> sentences), so no article is split twice. */
+  constructor(known?: ReadonlyMap<string, Sentence[]>) {
+    this.cache = new Map(known);
+  }
 
   sentences(article: Article): Sentence[] {
     let sentences = this.cache.get(article.id);

@@ -5,7 +5,7 @@
 // coder is the lexicon alone.
 import type { Article, Entity } from '../types.js';
 import type { Action, Citation, PloverType } from './types.js';
-import { splitSentences } from '../extract/sentences.js';
+import { splitSentences, type Sentence } from '../extract/sentences.js';
 import { ACTOR_LEXICON, findLexiconActors, placeCode } from './plover-actors.js';
 import { findTriggers, matchesWord, tokenize, type Token, type TriggerMatch } from './plover-lexicon.js';
 
@@ -78,6 +78,8 @@ interface NounPhrase {
   name: string;
   code: string | null;
   isPlace: boolean;
+  /** The phrase names a known person ("Foreign Minister Ana Ruiz"). */
+  isPerson: boolean;
   /** How to name the phrase as a place: the entity's name or the words as written ("Berlin", not "Germany"). */
   placeName: string;
 }
@@ -146,7 +148,7 @@ function isCapitalised(token: Token): boolean {
  *  ("Sudanese government forces", "Foreign Minister Wang Yi"), with their codes. */
 function nounPhrases(sentence: string, tokens: Token[], context: CodingContext | undefined): NounPhrase[] {
   const lexiconSpans = findLexiconActors(sentence);
-  const entitySpans: { start: number; end: number; name: string; isPlace: boolean }[] = [];
+  const entitySpans: { start: number; end: number; name: string; isPlace: boolean; isPerson: boolean }[] = [];
   for (const entity of context?.entities ?? []) {
     for (const form of new Set([entity.name, ...entity.aliases])) {
       if (form.length < 2) continue;
@@ -154,7 +156,7 @@ function nounPhrases(sentence: string, tokens: Token[], context: CodingContext |
         const before = sentence[at - 1] ?? ' ';
         const after = sentence[at + form.length] ?? ' ';
         if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
-        entitySpans.push({ start: at, end: at + form.length, name: entity.name, isPlace: entity.type === 'location' });
+        entitySpans.push({ start: at, end: at + form.length, name: entity.name, isPlace: entity.type === 'location', isPerson: entity.type === 'person' });
       }
     }
   }
@@ -175,7 +177,8 @@ function nounPhrases(sentence: string, tokens: Token[], context: CodingContext |
     while (last + 1 < tokens.length && inPhrase(last + 1)) last++;
     const start = tokens[i].start;
     const end = tokens[last].end;
-    const entity = entitySpans.filter((span) => span.start >= start && span.end <= end).sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+    // The head of an English noun phrase comes last: "Security Council Secretary Sergei Shoigu" is the person.
+    const entity = entitySpans.filter((span) => span.start >= start && span.end <= end).sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start))[0];
     const lexicon = lexiconSpans.find((span) => span.start >= start && span.end <= end);
     const text = sentence.slice(start, end).replace(/['’]s$/, '');
     const wholeLexicon = lexicon && lexicon.start === start && lexicon.end >= end - 2;
@@ -189,6 +192,7 @@ function nounPhrases(sentence: string, tokens: Token[], context: CodingContext |
       name: entity?.name ?? (wholeLexicon && lexicon ? lexicon.name : text),
       code: lexicon?.code ?? (entity ? placeCode(entity.name) : null),
       isPlace: entity?.isPlace ?? (lexiconKind === 'country' || lexiconKind === 'capital'),
+      isPerson: entity?.isPerson ?? false,
       placeName: entity?.name ?? text,
     });
     i = last;
@@ -217,6 +221,24 @@ function ofComplement(tokens: Token[], phrases: NounPhrase[], phrase: NounPhrase
   return phrases.find((other) => other.first > phrase.last + 1 && other.first <= phrase.last + 3);
 }
 
+/** Words that join the parts of a long formal title ("Member of the Political Bureau of the Central
+ *  Committee and Director of the Office for Foreign Affairs Wang Yi"). */
+const TITLE_CHAIN_WORDS = new Set(['of', 'the', 'and', 'for']);
+
+/** The person a title phrase introduces: from a phrase that names nobody, follows the title's chain of
+ *  phrases to the first that names a person, without passing `limit` (a token index). */
+function titledPerson(tokens: Token[], phrases: NounPhrase[], phrase: NounPhrase, limit: number): NounPhrase {
+  let current = phrase;
+  while (!current.isPerson) {
+    let next = current.last + 1;
+    while (next < limit && TITLE_CHAIN_WORDS.has(tokens[next].lower)) next++;
+    const following = next > current.last + 1 ? phrases.find((other) => other.first === next && other.last < limit) : undefined;
+    if (!following) return phrase;
+    current = following;
+  }
+  return current;
+}
+
 interface Participants {
   actor: NounPhrase | null;
   target: NounPhrase | null;
@@ -228,7 +250,7 @@ function findParticipants(tokens: Token[], phrases: NounPhrase[], match: Trigger
   const passive = hasWordBefore(tokens, match.first, 2, (token) => PASSIVE_AUXILIARIES.has(token.lower));
   const agent = after.find((phrase) => tokens[phrase.first - 1]?.lower === 'by');
   const clause = clauseStart(tokens, match.first);
-  const subject =
+  let subject =
     before.find((phrase) => phrase.first >= clause && !precededBy(tokens, phrase, NON_ACTOR_PREPOSITIONS)) ??
     [...before].reverse().find((phrase) => !precededBy(tokens, phrase, PLACE_PREPOSITIONS)) ??
     null;
@@ -238,8 +260,10 @@ function findParticipants(tokens: Token[], phrases: NounPhrase[], match: Trigger
     return complement?.code ? { ...phrase, code: complement.code } : phrase;
   };
   if (passive && agent) return { actor: withCode(agent), target: withCode(subject) };
+  if (subject) subject = titledPerson(tokens, phrases, subject, match.first);
   let target =
     after.find((phrase) => phrase !== agent && !precededBy(tokens, phrase, PLACE_PREPOSITIONS) && !(phrase.isPlace && precededBy(tokens, phrase, new Set(['in', 'at'])))) ?? null;
+  if (target) target = titledPerson(tokens, phrases, target, tokens.length);
   if (!target && subject) {
     // "China and Russia held talks": the partner named beside the subject is the target.
     const partner = before.find((phrase) => phrase.first > subject.last && tokens[phrase.first - 1]?.lower === 'and');
@@ -297,11 +321,15 @@ function sentenceDate(article: Article, start: number, end: number): string | nu
 }
 
 /** Codes every sentence of the articles and merges the same (actor, type, target) into one Action. */
-export function codeActions(articles: Article[], event: { date: string | null; location: string | null }): Action[] {
+export function codeActions(
+  articles: Article[],
+  event: { date: string | null; location: string | null },
+  sentencesOf: (article: Article) => Sentence[] = (article) => splitSentences(article.text),
+): Action[] {
   const merged = new Map<string, Action>();
   for (const article of articles) {
     if (article.status !== 'ok') continue;
-    splitSentences(article.text).forEach((sentence, index) => {
+    sentencesOf(article).forEach((sentence, index) => {
       const entities = (article.entities ?? []).filter((entity) =>
         entity.mentions.some((mention) => mention.start >= sentence.start && mention.end <= sentence.end),
       );
@@ -328,4 +356,77 @@ export function codeActions(articles: Article[], event: { date: string | null; l
     });
   }
   return [...merged.values()];
+}
+
+/** How an event names things (participants.ts): any written name to its canonical one, and its country. */
+export interface EventNames {
+  /** The canonical participant, place or country a name stands for, or null for none of them. */
+  resolve(name: string): string | null;
+  /** Alpha-3 code of the country of a canonical name, when known. */
+  countryOf(name: string): string | null;
+}
+
+/** Meetings and calls have no direction: "A met B" and "B met A" are one act. */
+const SYMMETRIC: ReadonlySet<PloverType> = new Set(['CONSULT']);
+
+function sourceCount(action: Action, independent: Set<string>): number {
+  return new Set(action.evidence.filter((citation) => independent.has(citation.article)).map((citation) => citation.article)).size;
+}
+
+/** The visitor acts in a visit: the side whose country is not the place's comes first. */
+function orientVisit(action: Action, names: EventNames): Action {
+  const place = action.location ? placeCode(action.location) ?? names.countryOf(action.location) : null;
+  if (!place || !action.actor || !action.target) return action;
+  const [actorCountry, targetCountry] = [names.countryOf(action.actor), names.countryOf(action.target)];
+  if (!actorCountry || !targetCountry || actorCountry === targetCountry) return action;
+  const mode = action.mode ?? (place === actorCountry || place === targetCountry ? 'visit' : 'third-party');
+  const swap = mode === 'visit' && actorCountry === place;
+  return { ...action, mode, actor: swap ? action.target : action.actor, target: swap ? action.actor : action.target };
+}
+
+/** An event's actions in its own names: actor and target mapped onto its participants, places and
+ *  countries (an action naming anything else is dropped as noise), and the same act merged. */
+export function resolveActions(actions: Action[], names: EventNames): Action[] {
+  const merged = new Map<string, Action>();
+  for (const action of actions) {
+    const actor = action.actor ? names.resolve(action.actor) : null;
+    const target = action.target ? names.resolve(action.target) : null;
+    if (!actor || (action.target && !target) || actor === target) continue;
+    const pair = SYMMETRIC.has(action.type) && target ? [actor, target].sort() : [actor, target ?? ''];
+    const key = [action.type, ...pair].join('|');
+    const known = merged.get(key);
+    if (!known) {
+      merged.set(key, { ...action, actor, target, evidence: [...action.evidence] });
+      continue;
+    }
+    const cited = new Set(known.evidence.map((citation) => `${citation.article}:${citation.sentence}`));
+    known.evidence.push(...action.evidence.filter((citation) => !cited.has(`${citation.article}:${citation.sentence}`)));
+    known.mode ??= action.mode;
+    known.location ??= action.location;
+  }
+  return [...merged.values()];
+}
+
+export interface RankContext {
+  names: EventNames;
+  /** The event's principal participants (its two most reported): their meeting is the event itself. */
+  principals: string[];
+  /** Ids of the articles that count as independent sources. */
+  independent: Set<string>;
+}
+
+/** Most reported first (independent sources, then sentences), the principals' meeting before all: that
+ *  meeting is the event itself, so its place is the event's and its mode (visit or third-party) follows
+ *  from the principals' countries. */
+export function rankActions(actions: Action[], context: RankContext): Action[] {
+  const principal = new Set(context.principals);
+  const isMeeting = (action: Action) =>
+    action.type === 'CONSULT' && principal.size >= 2 && principal.has(action.actor ?? '') && principal.has(action.target ?? '');
+  return actions
+    .map((action, order) => {
+      const meeting = isMeeting(action);
+      return { action: meeting ? orientVisit(action, context.names) : action, order, meeting, sources: sourceCount(action, context.independent) };
+    })
+    .sort((a, b) => Number(b.meeting) - Number(a.meeting) || b.sources - a.sources || b.action.evidence.length - a.action.evidence.length || a.order - b.order)
+    .map(({ action }) => action);
 }

@@ -3,9 +3,11 @@
 import type { Article } from '../types.js';
 import type { DossierEvent, EventArticle, Participant, RelatedEvent } from './types.js';
 import { splitSentences, type Sentence } from '../extract/sentences.js';
-import { entityKey, mergeEntities } from '../extract/entities.js';
-import { codeActions } from './actions.js';
+import { entityKey } from '../extract/entities.js';
+import { codeActions, rankActions, resolveActions } from './actions.js';
+import { eventEntities, isNotable, NameResolver, selectParticipants, unifyPersonIds } from './participants.js';
 import { corroborate } from '../corroborate/index.js';
+import { SentenceIndex } from '../corroborate/sentences.js';
 import { compareByPublished, deduplicate, type DuplicateLink } from './dedup.js';
 import { articleTerms, clusterArticles, contentTerms, dot, entityWeights, TfidfSpace, type ClusterInput, type ClusterOptions } from './cluster.js';
 import { eventAnchor, referencedEvents, type EventAnchor } from './timeline.js';
@@ -58,12 +60,11 @@ function pickTitle(members: Prepared[]): string {
   return best.article.title!.replace(/\s+/g, ' ').trim();
 }
 
-function participantsOf(members: Article[]): Participant[] {
-  const merged = mergeEntities(members.map((article) => ({ article: article.id, entities: article.entities ?? [] })));
-  return merged
-    .filter((entity) => entity.type !== 'location')
-    .map((entity) => ({ id: entity.key, name: entity.name, type: entity.type, aliases: entity.aliases, roles: entity.roles, articles: entity.articles }))
-    .sort((a, b) => b.articles.length - a.articles.length);
+/** The article with its quotes' speakers written as the event names them, so that one speaker spelt two
+ *  ways in two sources is one speaker when quotes are aligned. */
+function withCanonicalSpeakers(article: Article, names: NameResolver): Article {
+  if (!article.quotes?.length) return article;
+  return { ...article, quotes: article.quotes.map((quote) => ({ ...quote, speaker: quote.speaker && (names.resolve(quote.speaker) ?? quote.speaker) })) };
 }
 
 /** Merges mentions of the same earlier occasion (same day or month and place) across articles. */
@@ -99,13 +100,27 @@ function assemble(group: Prepared[], copies: Article[], originalOf: Map<string, 
   const location = mostCommon(
     leading.filter((member) => date === null || member.anchor.date === date).map((member) => member.anchor.location).filter((place): place is string => place !== null),
   );
-  const articles = members.map((member) => member.article);
+  const independentIds = new Set(independent.map((member) => member.article.id));
+  const candidates = eventEntities(leading.map((member) => member.article));
+  const everyName = new NameResolver(candidates.map((candidate) => candidate.entity));
+  const articles = members.map((member) => withCanonicalSpeakers(member.article, everyName));
   const referenced = mergeReferenced(leading.flatMap((member) => referencedEvents(member.article, member.sentences, member.anchor)));
-  const { quotes, claims, discrepancies, framing } = corroborate(articles, new Set(independent.map((member) => member.article.id)));
-  const actions = codeActions(
+  const sentences = new SentenceIndex(new Map(members.map((member) => [member.article.id, member.sentences])));
+  const { quotes, claims, discrepancies, framing } = corroborate(articles, independentIds, sentences);
+  const speakers = new Set(quotes.flatMap((quote) => (quote.speaker ? [quote.speaker] : [])));
+  const participants = selectParticipants(candidates, speakers);
+  // Actions name only what the event is about: NER noise never becomes an actor.
+  const names = new NameResolver(candidates.filter((candidate) => isNotable(candidate, speakers)).map((candidate) => candidate.entity));
+  const coded = codeActions(
     leading.map((member) => member.article),
     { date, location },
+    (article) => sentences.sentences(article),
   );
+  const actions = rankActions(resolveActions(coded, names), {
+    names,
+    principals: participants.slice(0, 2).map((participant) => participant.name),
+    independent: independentIds,
+  });
   const times = [...articles, ...copies].map((article) => timeOf(article, options.ingestedAt)).filter((time): time is string => time !== null).sort();
   const fallback = options.now ?? date ?? new Date().toISOString();
   return {
@@ -120,7 +135,7 @@ function assemble(group: Prepared[], copies: Article[], originalOf: Map<string, 
         .filter((article) => originalOf.has(article.id))
         .sort(compareByPublished)
         .map((article) => ({ id: article.id, duplicateOf: originalOf.get(article.id)! })),
-      participants: participantsOf(leading.map((member) => member.article)),
+      participants,
       quotes,
       actions,
       claims,
@@ -137,19 +152,28 @@ function participantIds(event: DossierEvent): Set<string> {
   return new Set(event.participants.map((participant) => participant.id));
 }
 
+/** Events by day, month and year of their date, each list in the order given: a referenced date finds the
+ *  events it can name without a scan of every event. */
+function indexByDate(events: DossierEvent[]): Map<string, DossierEvent[]> {
+  const index = new Map<string, DossierEvent[]>();
+  for (const event of events) {
+    if (!event.date) continue;
+    for (const prefix of new Set([event.date, event.date.slice(0, 7), event.date.slice(0, 4)])) index.set(prefix, [...(index.get(prefix) ?? []), event]);
+  }
+  return index;
+}
+
 /** A referenced earlier occasion that is itself one of the events gets that event's id; several
  *  mentions of one such event become one entry with the most precise date. */
-function resolveReferenced(event: DossierEvent, all: DossierEvent[]): void {
+function resolveReferenced(event: DossierEvent, byDate: Map<string, DossierEvent[]>): void {
   const own = participantIds(event);
   const resolved: RelatedEvent[] = [];
   for (const related of event.related) {
     const match =
       related.relation === 'referenced' && related.date
-        ? all.find(
+        ? byDate.get(related.date)?.find(
             (other) =>
               other !== event &&
-              other.date !== null &&
-              other.date.startsWith(related.date!) &&
               (related.location === null || other.location === related.location) &&
               other.participants.some((participant) => own.has(participant.id)),
           )
@@ -169,14 +193,20 @@ function resolveReferenced(event: DossierEvent, all: DossierEvent[]): void {
   event.related = resolved;
 }
 
+/** Links events that share participants. Shared participants are counted through an index from
+ *  participant to events, so the work follows the links found, not the number of event pairs. */
 function linkSeries(drafts: Draft[], known: DossierEvent[]): void {
   const pool = [...drafts.map((draft) => ({ event: draft.event, evidence: draft.anchors.find((anchor) => anchor.evidence)?.evidence ?? null })), ...known.map((event) => ({ event, evidence: null }))];
+  const poolOf = new Map<string, number[]>();
+  pool.forEach(({ event }, index) => {
+    for (const id of participantIds(event)) poolOf.set(id, [...(poolOf.get(id) ?? []), index]);
+  });
   for (const { event } of drafts) {
-    const own = participantIds(event);
-    for (const other of pool) {
-      if (other.event.id === event.id) continue;
-      const shared = other.event.participants.filter((participant) => own.has(participant.id)).length;
-      if (shared < SERIES_MIN_SHARED_PARTICIPANTS) continue;
+    const shared = new Map<number, number>();
+    for (const id of participantIds(event)) for (const index of poolOf.get(id) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+    const linked = [...shared].filter(([index, count]) => count >= SERIES_MIN_SHARED_PARTICIPANTS && pool[index].event.id !== event.id).map(([index]) => index);
+    for (const index of linked.sort((a, b) => a - b)) {
+      const other = pool[index];
       event.related.push({
         id: other.event.id,
         title: other.event.title,
@@ -240,7 +270,9 @@ export function buildEvents(articles: Article[], options: BuildOptions = {}): Do
     return assemble(group, copies, batch.originalOf, options);
   });
   const events = drafts.map((draft) => draft.event);
-  for (const event of events) resolveReferenced(event, [...events, ...(options.knownEvents ?? [])]);
+  unifyPersonIds(events, options.knownEvents);
+  const byDate = indexByDate([...events, ...(options.knownEvents ?? [])]);
+  for (const event of events) resolveReferenced(event, byDate);
   linkSeries(drafts, options.knownEvents ?? []);
   return events.sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.firstSeen.localeCompare(b.firstSeen) || a.id.localeCompare(b.id));
 }

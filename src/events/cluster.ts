@@ -44,7 +44,7 @@ export class TfidfSpace {
   private readonly idf = new Map<string, number>();
   private readonly unseenIdf: number;
 
-  constructor(documents: string[][]) {
+  constructor(documents: readonly (readonly string[])[]) {
     const documentFrequency = new Map<string, number>();
     for (const terms of documents) for (const term of new Set(terms)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     const n = documents.length;
@@ -52,7 +52,7 @@ export class TfidfSpace {
     this.unseenIdf = Math.log(n + 1) + 1;
   }
 
-  vector(terms: string[]): SparseVector {
+  vector(terms: readonly string[]): SparseVector {
     const counts = new Map<string, number>();
     for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
     const vector: SparseVector = new Map();
@@ -84,11 +84,17 @@ export function norm(vector: SparseVector): number {
   return Math.sqrt(sum);
 }
 
-export function articleTerms(article: Article): string[] {
+/** Terms per article: grouping, titling and every rebuild of the events read them again. */
+const termsOf = new WeakMap<Article, readonly string[]>();
+
+export function articleTerms(article: Article): readonly string[] {
+  const known = termsOf.get(article);
+  if (known) return known;
   const titleTerms = contentTerms(article.title ?? '');
   const terms: string[] = [];
   for (let i = 0; i < TITLE_REPEAT; i++) terms.push(...titleTerms);
   terms.push(...contentTerms(article.text));
+  termsOf.set(article, terms);
   return terms;
 }
 
@@ -161,6 +167,17 @@ function similarity(state: EventState<ClusterInput>, input: ClusterInput, vector
   return combined + (day && day === state.day ? SAME_DAY_BONUS : 0);
 }
 
+/** An article is compared only with the events that share one of its most weighted terms or one of its
+ *  people and organisations (an inverted index), not with every event: the work grows with the events
+ *  that could match, not with all of them. Places are left out of the look-up: most events name a few
+ *  common ones. Set on the Multi-News validation sample (thresholds 0.2/0.25/0.3): with 10 terms the
+ *  groups were identical to comparing with every event, at a fifth of the comparisons; 5 changed them. */
+const CANDIDATE_TERMS = 10;
+
+function topTerms(vector: SparseVector, count: number): string[] {
+  return [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, count).map(([term]) => term);
+}
+
 /** Groups articles into events. Deterministic: articles are taken by published date, then id, so the
  *  same set gives the same events whatever order it came in. Groups come out in the order they start. */
 export function clusterArticles<T extends ClusterInput>(inputs: T[], options: ClusterOptions = {}): T[][] {
@@ -169,14 +186,27 @@ export function clusterArticles<T extends ClusterInput>(inputs: T[], options: Cl
   const ordered = [...inputs].sort((a, b) => compareByPublished(a.article, b.article));
   const space = new TfidfSpace(ordered.map((input) => articleTerms(input.article)));
   const events: EventState<T>[] = [];
+  // Term (`t:`) or entity key (`e:`) -> indexes of the events that hold it.
+  const postings = new Map<string, Set<number>>();
+  const post = (key: string, index: number) => {
+    const list = postings.get(key);
+    if (list) list.add(index);
+    else postings.set(key, new Set([index]));
+  };
   for (const input of ordered) {
     const vector = space.vector(articleTerms(input.article));
+    const candidates = new Set<number>();
+    for (const term of topTerms(vector, CANDIDATE_TERMS)) for (const index of postings.get(`t:${term}`) ?? []) candidates.add(index);
+    for (const key of input.entities.keys()) if (!key.startsWith('location:')) for (const index of postings.get(`e:${key}`) ?? []) candidates.add(index);
     let best: EventState<T> | null = null;
+    let bestIndex = events.length;
     let bestScore = threshold;
-    for (const event of events) {
-      const score = similarity(event, input, vector, entityWeight);
+    // Earlier events first, so a tie goes to the event that started first.
+    for (const index of [...candidates].sort((a, b) => a - b)) {
+      const score = similarity(events[index], input, vector, entityWeight);
       if (score !== null && score >= bestScore && (best === null || score > bestScore)) {
-        best = event;
+        best = events[index];
+        bestIndex = index;
         bestScore = score;
       }
     }
@@ -185,6 +215,8 @@ export function clusterArticles<T extends ClusterInput>(inputs: T[], options: Cl
       events.push(best);
     }
     addMember(best, input, vector);
+    for (const term of vector.keys()) post(`t:${term}`, bestIndex);
+    for (const key of input.entities.keys()) post(`e:${key}`, bestIndex);
   }
   return events.map((event) => event.members);
 }

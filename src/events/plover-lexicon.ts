@@ -179,12 +179,28 @@ export interface TriggerMatch {
   last: number;
 }
 
+/** Lexicon entries by every form of their first word (inflections and irregular forms), in lexicon
+ *  order: a token looks up its few candidate patterns instead of testing the whole lexicon. */
+const TRIGGERS_BY_FIRST_FORM: ReadonlyMap<string, readonly TriggerEntry[]> = (() => {
+  const index = new Map<string, TriggerEntry[]>();
+  const irregularFormsOf = new Map<string, string[]>();
+  for (const [form, base] of IRREGULAR_BASE) irregularFormsOf.set(base, [...(irregularFormsOf.get(base) ?? []), form]);
+  for (const entry of TRIGGERS) {
+    const first = entry.words[0];
+    for (const form of new Set([...inflections(first), ...(irregularFormsOf.get(first) ?? [])])) {
+      const entries = index.get(form) ?? [];
+      if (!entries.includes(entry)) entries.push(entry);
+      index.set(form, entries);
+    }
+  }
+  return index;
+})();
+
 /** Every lexicon match in a token list. */
 export function findTriggers(tokens: Token[]): TriggerMatch[] {
   const matches: TriggerMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    for (const entry of TRIGGERS) {
-      if (!matchesWord(tokens[i].lower, entry.words[0])) continue;
+    for (const entry of TRIGGERS_BY_FIRST_FORM.get(tokens[i].lower) ?? []) {
       let position = i;
       let complete = true;
       for (const word of entry.words.slice(1)) {

@@ -39,10 +39,11 @@ import {
 } from './schemas.js';
 import {
   eventCountsByDate,
-  findEvents,
   getArticleDetail,
   getEntityDetail,
   getEventDetail,
+  matchingEvents,
+  pageOfEvents,
 } from './views.js';
 
 export interface AppOptions {
@@ -247,7 +248,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.openapi(routes.listEvents, async (c) => {
     const query = c.req.valid('query');
-    return c.json(findEvents(await catalog.snapshot(), query, pageOf(query)), 200);
+    return c.json(pageOfEvents(await matchingEvents(store, await catalog.snapshot(), query), pageOf(query)), 200);
   });
 
   app.openapi(routes.getEvent, async (c) => {
@@ -274,7 +275,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   app.openapi(routes.getEntity, async (c) => {
-    const entity = getEntityDetail(await catalog.snapshot(), c.req.valid('param').id);
+    const entity = await getEntityDetail(store, c.req.valid('param').id);
     if (!entity) return c.json({ error: 'no participant with this id' }, 404);
     return c.json(entity, 200);
   });
@@ -308,7 +309,6 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const summary = await ingestBuffers(store, uploads);
     // Events are recomputed from all stored articles, as `dossier ingest` does after a batch.
     if (summary.added.length > 0) await refreshEvents(store);
-    catalog.invalidate();
     return c.json({ ...summary, events: (await catalog.snapshot()).events.length }, 200);
   });
 
@@ -316,9 +316,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const query = c.req.valid('query');
     const { limit: _limit, offset: _offset, ...filter } = query;
     const paging = pageOf(query);
-    const snapshot = await catalog.snapshot();
-    const counts = eventCountsByDate(snapshot, filter);
-    return c.html(eventsPage(filter, findEvents(snapshot, filter, paging), paging, counts), 200);
+    const matching = await matchingEvents(store, await catalog.snapshot(), filter);
+    return c.html(eventsPage(filter, pageOfEvents(matching, paging), paging, eventCountsByDate(matching)), 200);
   });
 
   app.openapi(routes.eventPage, async (c) => {
@@ -334,7 +333,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   app.openapi(routes.entityPage, async (c) => {
-    const entity = getEntityDetail(await catalog.snapshot(), c.req.valid('param').id);
+    const entity = await getEntityDetail(store, c.req.valid('param').id);
     if (!entity) return fail(c, 404, 'No event has a participant with this id.');
     return c.html(entityPage(entity), 200);
   });

@@ -39,7 +39,7 @@ const DEFAULT_PAGE_SIZE = 50;
 export const EventQuery = z
   .strictObject({
     q: optionalField(z.string().max(500, 'q is at most 500 characters')).openapi({
-      description: 'Words that must all appear in the title, place, participants, claims or quotes',
+      description: 'Words that must all appear, as words or word beginnings, in the title, place, participants, claims or quotes',
     }),
     from: optionalField(isoDay).openapi({ description: 'Earliest event date, inclusive (YYYY-MM-DD)' }),
     to: optionalField(isoDay).openapi({ description: 'Latest event date, inclusive (YYYY-MM-DD)' }),

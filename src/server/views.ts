@@ -3,12 +3,12 @@
 import type { Article, EntityType } from '../types.js';
 import type { AlignedQuote, Citation, DossierEvent, EventArticle } from '../events/types.js';
 import type { Store } from '../store/store.js';
-import type { EventSnapshot } from './catalog.js';
+import { fold, type CatalogEvent, type EventSnapshot } from './catalog.js';
 import { splitSentences, type Sentence } from '../extract/sentences.js';
 import { buildBrief, type Brief } from '../report/brief.js';
 
 export interface EventFilter {
-  /** Words that must all appear in the event's title, place, participants, claims or quotes. */
+  /** Words that must all appear (as words or word beginnings) in the event's title, place, participants, claims or quotes. */
   q?: string;
   /** Inclusive YYYY-MM-DD bounds on the event date; undated events never match a date bound. */
   from?: string;
@@ -40,77 +40,48 @@ export interface EventPage {
   events: EventSummary[];
 }
 
-export function independentSources(event: DossierEvent): number {
-  return event.articles.filter((article) => article.independent).length;
-}
-
-function includesFolded(haystack: string | null, needle: string): boolean {
-  return haystack !== null && haystack.toLocaleLowerCase().includes(needle.toLocaleLowerCase());
-}
-
-function eventMatches(event: DossierEvent, filter: EventFilter): boolean {
-  if (filter.from && (!event.date || event.date < filter.from)) return false;
-  if (filter.to && (!event.date || event.date > filter.to)) return false;
-  if (filter.minSources !== undefined && independentSources(event) < filter.minSources) return false;
-  if (filter.place && !includesFolded(event.location, filter.place)) return false;
+/** Whether an event passes every filter but `q`, which the store's event search answers. */
+function eventMatches(event: CatalogEvent, filter: EventFilter): boolean {
+  const { digest } = event;
+  if (filter.from && (!digest.date || digest.date < filter.from)) return false;
+  if (filter.to && (!digest.date || digest.date > filter.to)) return false;
+  if (filter.minSources !== undefined && event.independentSources < filter.minSources) return false;
+  if (filter.place && !event.location.includes(fold(filter.place))) return false;
   const participant = filter.participant;
   if (
     participant &&
-    !event.participants.some(
-      (p) => p.id === participant || [p.name, ...p.aliases].some((name) => includesFolded(name, participant)),
-    )
+    !digest.participants.some((p) => p.id === participant) &&
+    !event.participantNames.includes(fold(participant))
   ) {
     return false;
   }
   const source = filter.source;
-  if (source && !event.articles.some((a) => a.id === source || includesFolded(a.publisher, source))) return false;
-  if (filter.q) {
-    const haystack = [
-      event.title,
-      event.location ?? '',
-      ...event.participants.flatMap((p) => [p.name, ...p.aliases]),
-      ...event.claims.map((claim) => claim.text),
-      ...event.quotes.map((quote) => quote.text),
-    ]
-      .join('\n')
-      .toLocaleLowerCase();
-    const words = filter.q.toLocaleLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (!words.every((word) => haystack.includes(word))) return false;
-  }
+  if (source && !digest.articles.some((a) => a.id === source) && !event.publishers.includes(fold(source))) return false;
   return true;
 }
 
-/** Newest first: by event date (undated last), then by last update, then id for a stable order. */
-function newestFirst(a: DossierEvent, b: DossierEvent): number {
-  if (a.date !== b.date) {
-    if (a.date === null) return 1;
-    if (b.date === null) return -1;
-    return a.date < b.date ? 1 : -1;
-  }
-  if (a.lastUpdated !== b.lastUpdated) return a.lastUpdated < b.lastUpdated ? 1 : -1;
-  return a.id < b.id ? -1 : 1;
-}
-
-export function summarizeEvent(event: DossierEvent): EventSummary {
+export function summarizeEvent(event: CatalogEvent): EventSummary {
+  const { digest } = event;
   return {
-    id: event.id,
-    title: event.title,
-    date: event.date,
-    location: event.location,
-    independentSources: independentSources(event),
-    articleCount: event.articles.length,
-    publishers: [...new Set(event.articles.flatMap((a) => (a.publisher ? [a.publisher] : [])))],
-    participants: event.participants.map(({ id, name, type }) => ({ id, name, type })),
-    lastUpdated: event.lastUpdated,
+    id: digest.id,
+    title: digest.title,
+    date: digest.date,
+    location: digest.location,
+    independentSources: event.independentSources,
+    articleCount: digest.articles.length,
+    publishers: [...new Set(digest.articles.flatMap((a) => (a.publisher ? [a.publisher] : [])))],
+    participants: digest.participants.map(({ id, name, type }) => ({ id, name, type })),
+    lastUpdated: digest.lastUpdated,
   };
 }
 
-export function findEvents(
-  snapshot: EventSnapshot,
-  filter: EventFilter,
-  page: { limit: number; offset: number },
-): EventPage {
-  const matching = snapshot.events.filter((event) => eventMatches(event, filter)).sort(newestFirst);
+/** The events that pass the filter, newest first. */
+export async function matchingEvents(store: Store, snapshot: EventSnapshot, filter: EventFilter): Promise<CatalogEvent[]> {
+  const found = filter.q ? new Set(await store.searchEvents(filter.q)) : null;
+  return snapshot.events.filter((event) => (found === null || found.has(event.digest.id)) && eventMatches(event, filter));
+}
+
+export function pageOfEvents(matching: CatalogEvent[], page: { limit: number; offset: number }): EventPage {
   return {
     total: matching.length,
     events: matching.slice(page.offset, page.offset + page.limit).map(summarizeEvent),
@@ -118,11 +89,9 @@ export function findEvents(
 }
 
 /** How many events fall on each date, oldest first: the data behind the timeline strip. */
-export function eventCountsByDate(snapshot: EventSnapshot, filter: EventFilter): { date: string; count: number }[] {
+export function eventCountsByDate(matching: CatalogEvent[]): { date: string; count: number }[] {
   const counts = new Map<string, number>();
-  for (const event of snapshot.events) {
-    if (event.date && eventMatches(event, filter)) counts.set(event.date, (counts.get(event.date) ?? 0) + 1);
-  }
+  for (const { digest } of matching) if (digest.date) counts.set(digest.date, (counts.get(digest.date) ?? 0) + 1);
   return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, count]) => ({ date, count }));
 }
 
@@ -193,7 +162,8 @@ export async function getArticleDetail(store: Store, snapshot: EventSnapshot, id
   const events: ArticleDetail['events'] = [];
   const duplicates = new Map<string, ArticleDuplicate>();
   const participants = new Map<string, ArticleDetail['participants'][number]>();
-  for (const event of snapshot.byArticle.get(id) ?? []) {
+  const ids = (snapshot.byArticle.get(id) ?? []).map((event) => event.digest.id);
+  for (const event of await store.getEvents(ids)) {
     events.push({ id: event.id, title: event.title, date: event.date });
     for (const p of event.participants) {
       if (p.articles.includes(id) && !participants.has(p.id)) {
@@ -239,10 +209,10 @@ function byDateAscending(a: string | null, b: string | null): number {
 }
 
 /** One participant (by its cross-event id) gathered over every event that names it. */
-export function getEntityDetail(snapshot: EventSnapshot, id: string): EntityDetail | null {
-  const appearances = (snapshot.byParticipant.get(id) ?? [])
-    .flatMap((event) => event.participants.filter((p) => p.id === id).map((participant) => ({ event, participant })))
-    .sort((a, b) => byDateAscending(a.event.date, b.event.date));
+export async function getEntityDetail(store: Store, id: string): Promise<EntityDetail | null> {
+  const appearances = (await store.participantAppearances(id)).sort(
+    (a, b) => byDateAscending(a.event.date, b.event.date) || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0),
+  );
   if (appearances.length === 0) return null;
   const latest = appearances[appearances.length - 1].participant;
   const names = new Set(appearances.flatMap(({ participant }) => [participant.name, ...participant.aliases]));
@@ -254,25 +224,13 @@ export function getEntityDetail(snapshot: EventSnapshot, id: string): EntityDeta
       roles.set(role, entry);
     }
   }
-  const quotes = appearances.flatMap(({ event }) =>
-    event.quotes
-      .filter((quote) => quote.speaker !== null && names.has(quote.speaker))
-      .map((quote) => ({ ...quote, event: event.id, date: event.date })),
-  );
   return {
     id,
     name: latest.name,
     type: latest.type,
     aliases: [...names].filter((name) => name !== latest.name),
     roles: [...roles.values()],
-    events: appearances
-      .map(({ event, participant }) => ({
-        id: event.id,
-        title: event.title,
-        date: event.date,
-        location: event.location,
-        roles: participant.roles,
-      })),
-    quotes,
+    events: appearances.map(({ event, participant }) => ({ ...event, roles: participant.roles })),
+    quotes: appearances.flatMap(({ event, quotes }) => quotes.map((quote) => ({ ...quote, event: event.id, date: event.date }))),
   };
 }

@@ -1,7 +1,7 @@
 // One storage interface for every backend. It is asynchronous so that a networked
 // backend (PostgreSQL) can implement it as well as the embedded SQLite one.
 import type { Article } from '../types.js';
-import type { DossierEvent } from '../events/types.js';
+import type { AlignedQuote, DossierEvent, EventArticle, Participant } from '../events/types.js';
 
 export type PutResult = 'added' | 'known';
 
@@ -22,6 +22,24 @@ export interface ArticleQuery {
   offset?: number;
 }
 
+/** The fields of an event that lists, filters and lookups need: a small part of the whole event. */
+export interface EventDigest {
+  id: string;
+  title: string;
+  date: string | null;
+  location: string | null;
+  lastUpdated: string;
+  articles: Pick<EventArticle, 'id' | 'publisher' | 'independent'>[];
+  participants: Pick<Participant, 'id' | 'name' | 'type' | 'aliases'>[];
+}
+
+/** One participant as one event has it, with the quotes it speaks there (the speaker is one of its names). */
+export interface ParticipantAppearance {
+  event: { id: string; title: string; date: string | null; location: string | null };
+  participant: Participant;
+  quotes: AlignedQuote[];
+}
+
 export interface Store {
   /**
    * Stores an article unless one with the same id (content hash) or the same source
@@ -34,9 +52,26 @@ export interface Store {
   countArticles(query?: Pick<ArticleQuery, 'status'>): Promise<number>;
   /** Full-text search over title and text of ok articles, best first. */
   search(query: string, limit?: number): Promise<SearchHit[]>;
-  /** Replaces the stored events with this set (events are recomputed from all articles). */
+  /** Replaces the stored events with this set (events are recomputed from all articles) and bumps `eventsVersion`. */
   replaceEvents(events: DossierEvent[]): Promise<void>;
+  /**
+   * A number that changes whenever the stored events change, also when another process changed them:
+   * a cheap check before reusing anything derived from the events.
+   */
+  eventsVersion(): Promise<number>;
+  /** Newest first (by date, undated last, then id). */
   listEvents(): Promise<DossierEvent[]>;
+  /** Digests of all events, in `listEvents` order, without reading the events themselves. */
+  listEventDigests(): Promise<EventDigest[]>;
   getEvent(id: string): Promise<DossierEvent | null>;
+  /** The events with these ids that exist, in the order of `ids`. */
+  getEvents(ids: string[]): Promise<DossierEvent[]>;
+  /**
+   * Ids of the events whose title, place, participant names, claims or quotes contain every word
+   * of the query, as a word or the beginning of one (case and diacritics ignored).
+   */
+  searchEvents(query: string): Promise<string[]>;
+  /** Every appearance of the participant with this id across the stored events, in no set order. */
+  participantAppearances(participantId: string): Promise<ParticipantAppearance[]>;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@
 // run it with a factory that opens a fresh, empty store.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { DossierEvent } from '../../src/events/types.js';
+import type { DossierEvent, Participant } from '../../src/events/types.js';
 import type { Store } from '../../src/store/store.js';
 import type { Article } from '../../src/types.js';
 
@@ -28,7 +28,7 @@ export function article(id: string, overrides: Partial<Article> = {}): Article {
   };
 }
 
-function event(id: string, date: string): DossierEvent {
+export function event(id: string, date: string | null, overrides: Partial<DossierEvent> = {}): DossierEvent {
   return {
     id,
     title: `Event ${id}`,
@@ -45,7 +45,35 @@ function event(id: string, date: string): DossierEvent {
     related: [],
     firstSeen: '2026-02-02T00:00:00.000Z',
     lastUpdated: '2026-02-02T00:00:00.000Z',
+    ...overrides,
   };
+}
+
+const ROSA: Participant = {
+  id: 'person-rosa-ilunga',
+  name: 'Rosa Ilunga',
+  type: 'person',
+  aliases: ['Ilunga'],
+  roles: ['Mayor'],
+  articles: ['a1'],
+};
+
+/** An event with a participant, a quote by her (under an alias), a quote by someone else and a claim. */
+function richEvent(id: string, date: string | null, title: string): DossierEvent {
+  return event(id, date, {
+    title,
+    location: 'Kisumu',
+    articles: [
+      { id: 'a1', title: null, publisher: 'Lake Herald', published: date, independent: true, duplicateOf: null },
+      { id: 'a2', title: null, publisher: null, published: date, independent: false, duplicateOf: 'a1' },
+    ],
+    participants: [ROSA, { ...ROSA, id: 'org-water-board', name: 'Water Board', type: 'organization', aliases: [], roles: [] }],
+    quotes: [
+      { text: 'The pipes will be ready by June.', speaker: 'Ilunga', articles: ['a1'], variants: [] },
+      { text: 'We were never consulted.', speaker: 'Water Board', articles: ['a1'], variants: [] },
+    ],
+    claims: [{ text: 'Repairs to the reservoir cost 40 million shillings.', status: 'single-source', articles: ['a1'], evidence: [] }],
+  });
 }
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
@@ -102,6 +130,100 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.deepEqual((await store.listEvents()).map((e) => e.id), ['e3']);
       assert.equal((await store.getEvent('e3'))?.location, 'Nairobi');
       assert.equal(await store.getEvent('e1'), null);
+      await store.close();
+    });
+
+    it('lists undated events last', async () => {
+      const store = await open();
+      await store.replaceEvents([event('u1', null), event('d1', '2020-01-01')]);
+      assert.deepEqual((await store.listEvents()).map((e) => e.id), ['d1', 'u1']);
+      await store.close();
+    });
+
+    it('bumps the events version on every replacement of events, and only then', async () => {
+      const store = await open();
+      const initial = await store.eventsVersion();
+      await store.putArticle(article('v1'));
+      assert.equal(await store.eventsVersion(), initial);
+      await store.replaceEvents([event('e1', '2025-02-28')]);
+      const afterFirst = await store.eventsVersion();
+      assert.notEqual(afterFirst, initial);
+      assert.equal(await store.eventsVersion(), afterFirst);
+      await store.replaceEvents([]);
+      assert.notEqual(await store.eventsVersion(), afterFirst);
+      await store.close();
+    });
+
+    it('lists event digests in event order without claims, quotes or evidence', async () => {
+      const store = await open();
+      await store.replaceEvents([richEvent('r1', '2025-03-01', 'Reservoir repairs'), event('e2', '2026-01-01')]);
+      const digests = await store.listEventDigests();
+      assert.deepEqual(digests.map((d) => d.id), ['e2', 'r1']);
+      assert.deepEqual(digests[1], {
+        id: 'r1',
+        title: 'Reservoir repairs',
+        date: '2025-03-01',
+        location: 'Kisumu',
+        lastUpdated: '2026-02-02T00:00:00.000Z',
+        articles: [
+          { id: 'a1', publisher: 'Lake Herald', independent: true },
+          { id: 'a2', publisher: null, independent: false },
+        ],
+        participants: [
+          { id: 'person-rosa-ilunga', name: 'Rosa Ilunga', type: 'person', aliases: ['Ilunga'] },
+          { id: 'org-water-board', name: 'Water Board', type: 'organization', aliases: [] },
+        ],
+      });
+      await store.close();
+    });
+
+    it('gets several events by id, in the order asked, skipping unknown ids', async () => {
+      const store = await open();
+      await store.replaceEvents([event('e1', '2025-02-28'), event('e2', '2026-02-01')]);
+      assert.deepEqual((await store.getEvents(['e1', 'missing', 'e2'])).map((e) => e.id), ['e1', 'e2']);
+      assert.deepEqual(await store.getEvents([]), []);
+      await store.close();
+    });
+
+    it('searches events by words and word beginnings in title, place, names, claims and quotes', async () => {
+      const store = await open();
+      await store.replaceEvents([richEvent('r1', '2025-03-01', 'Reservoir repairs'), event('e2', '2026-01-01')]);
+      const ids = async (query: string) => (await store.searchEvents(query)).sort();
+      assert.deepEqual(await ids('reservoir'), ['r1']);
+      assert.deepEqual(await ids('KISUM'), ['r1']);
+      assert.deepEqual(await ids('ilunga shillings'), ['r1']);
+      assert.deepEqual(await ids('consulted'), ['r1']);
+      assert.deepEqual(await ids('nairobi'), ['e2']);
+      assert.deepEqual(await ids('reservoir nairobi'), []);
+      assert.deepEqual(await ids('servoir'), []);
+      assert.deepEqual(await ids('"( AND'), []);
+      assert.deepEqual(await ids('  '), []);
+      await store.replaceEvents([event('e3', '2026-01-01')]);
+      assert.deepEqual(await ids('reservoir'), []);
+      await store.close();
+    });
+
+    it("gathers a participant's appearances with the quotes spoken under any of its names", async () => {
+      const store = await open();
+      await store.replaceEvents([richEvent('r1', '2025-03-01', 'Reservoir repairs'), richEvent('r2', null, 'Pipes laid')]);
+      const appearances = (await store.participantAppearances('person-rosa-ilunga')).sort((a, b) =>
+        a.event.id.localeCompare(b.event.id),
+      );
+      assert.deepEqual(appearances, [
+        {
+          event: { id: 'r1', title: 'Reservoir repairs', date: '2025-03-01', location: 'Kisumu' },
+          participant: ROSA,
+          quotes: [{ text: 'The pipes will be ready by June.', speaker: 'Ilunga', articles: ['a1'], variants: [] }],
+        },
+        {
+          event: { id: 'r2', title: 'Pipes laid', date: null, location: 'Kisumu' },
+          participant: ROSA,
+          quotes: [{ text: 'The pipes will be ready by June.', speaker: 'Ilunga', articles: ['a1'], variants: [] }],
+        },
+      ]);
+      assert.deepEqual(await store.participantAppearances('nobody'), []);
+      await store.replaceEvents([]);
+      assert.deepEqual(await store.participantAppearances('person-rosa-ilunga'), []);
       await store.close();
     });
   });

@@ -19,7 +19,7 @@ ${entity.roles.length > 0
   ? html`<section aria-labelledby="roles-h"><h2 id="roles-h">Roles over time</h2>
 <div class="table-wrap"><table><thead><tr><th scope="col">Role</th><th scope="col">First seen</th><th scope="col">Events</th></tr></thead>
 <tbody>${entity.roles.map(
-      (role) => html`<tr><th scope="row">${role.role}</th><td>${role.first ?? 'unknown'}</td><td>${role.events.slice(0, MAX_EVENTS_PER_ROLE).map((id, i) => html`${i > 0 ? ', ' : ''}<a href="${eventHref(id)}">${titles.get(id) ?? id}</a>`)}${role.events.length > MAX_EVENTS_PER_ROLE ? ` and ${role.events.length - MAX_EVENTS_PER_ROLE} more` : ''}</td></tr>`,
+      (role) => html`<tr><th scope="row">${role.role}</th><td class="date-cell">${role.first ?? 'unknown'}</td><td>${role.events.slice(0, MAX_EVENTS_PER_ROLE).map((id, i) => html`${i > 0 ? ', ' : ''}<a href="${eventHref(id)}">${titles.get(id) ?? id}</a>`)}${role.events.length > MAX_EVENTS_PER_ROLE ? ` and ${role.events.length - MAX_EVENTS_PER_ROLE} more` : ''}</td></tr>`,
     )}</tbody></table></div></section>`
   : ''}
 <section aria-labelledby="events-h"><h2 id="events-h">Events</h2>

@@ -1,4 +1,4 @@
-// One event: brief, participants, timeline chart, claim matrix, quotes, discrepancies, framing,
+// One event: brief (with the sources' disagreements), participants, timeline chart, claim matrix, quotes, framing,
 // actions, and the sources side by side with their cited sentences highlighted.
 import { html } from 'hono/html';
 import type { Citation, Claim, DossierEvent } from '../../events/types.js';
@@ -38,89 +38,117 @@ function briefSection(detail: EventDetail, brief: Html, numbers: SourceNumbers):
   )}</ol></section>`;
 }
 
+/** Shown in place of a section's content when the event has none of it. */
+function none(text: string): Html {
+  return html`<p class="none">${text}</p>`;
+}
+
 /** The brief (src/report/brief.ts): what happened, then the claims by how well sources back them. */
-function briefBody(brief: Brief, numbers: SourceNumbers): Html {
+function briefBody(brief: Brief, title: string, numbers: SourceNumbers): Html {
   const when = [brief.when, brief.where].filter(Boolean).join(', ');
-  const claimList = (title: string, claims: Claim[]) =>
-    claims.length === 0
-      ? ''
-      : html`<h3>${title}</h3><ul class="brief">${claims.map(
-          (claim) => html`<li class="claim-${claim.status}">${claim.text} ${citations(claim.evidence, numbers)}</li>`,
-        )}</ul>`;
-  return html`<p class="lead">${brief.headline}${when ? ` (${when})` : ''}</p>
+  const claimItems = (claims: Claim[]) =>
+    claims.map((claim) => html`<li class="claim-${claim.status}">${claim.text} ${citations(claim.evidence, numbers)}</li>`);
+  const claimList = (heading: string, claims: Claim[]) =>
+    claims.length === 0 ? '' : html`<h3>${heading}</h3><ul class="brief">${claimItems(claims)}</ul>`;
+  const { claims: disputed, discrepancies } = brief.contradictions;
+  // The page heading already gives the event's title, date and place: repeat only what differs.
+  const headline = brief.headline === title ? '' : html`<p class="lead">${brief.headline}${when ? ` (${when})` : ''}</p>`;
+  return html`${headline}
 ${brief.whatHappened.length > 0
   ? html`<h3>What happened</h3><ul class="brief">${brief.whatHappened.map(
       (sentence) => html`<li>${sentence.text} ${citations([sentence.citation], numbers)}</li>`,
     )}</ul>`
   : ''}
 ${claimList('Sources agree', brief.agreements)}
-${claimList('Sources disagree', brief.contradictions.claims)}
+<h3>Sources disagree</h3>
+${disputed.length + discrepancies.length === 0
+  ? none('No disagreement found between the sources.')
+  : html`<ul class="brief">${claimItems(disputed)}${discrepancies.map(
+      (d) => html`<li class="claim-contradicted">On ${d.about}: ${d.values.map((value, i) => html`${i > 0 ? '; ' : ''}<span class="value">${value.value}</span> ${citations(value.evidence, numbers)}`)}</li>`,
+    )}</ul>`}
 ${claimList('Reported by one source only', brief.singleSource)}`;
 }
 
 function participantsSection(event: DossierEvent): Html {
-  if (event.participants.length === 0) return html``;
+  if (event.participants.length === 0) {
+    return html`<section aria-labelledby="participants-h"><h2 id="participants-h">Participants</h2>${none('No people, organisations or places were recognised.')}</section>`;
+  }
   return html`<section aria-labelledby="participants-h"><h2 id="participants-h">Participants</h2>
-<div class="table-wrap"><table><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Roles</th><th scope="col">Also called</th><th scope="col">Articles</th></tr></thead>
+<div class="table-wrap"><table class="participants stack"><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Roles</th><th scope="col">Also called</th><th scope="col">Articles</th></tr></thead>
 <tbody>${event.participants.map(
-    (p) => html`<tr><th scope="row"><a href="${entityHref(p.id)}">${p.name}</a></th><td>${p.type}</td><td>${p.roles.join('; ')}</td><td>${p.aliases.join('; ')}</td><td>${p.articles.length}</td></tr>`,
+    (p) => html`<tr><th scope="row"><a href="${entityHref(p.id)}">${p.name}</a></th><td data-label="Type">${p.type}</td><td data-label="Roles">${p.roles.join('; ') || '—'}</td><td data-label="Also called">${p.aliases.join('; ') || '—'}</td><td data-label="Articles">${p.articles.length}</td></tr>`,
   )}</tbody></table></div></section>`;
 }
 
 /** The brief's timeline (this event, series and referenced events, reports): a Chart.js chart drawn by
  *  /assets/app.js from the canvas's data attribute, and the same entries as a table. */
 function timelineSection(brief: Brief, numbers: SourceNumbers): Html {
-  if (brief.timeline.length === 0) return html``;
+  if (brief.timeline.length === 0) {
+    return html`<section aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>${none('No dated happenings were found.')}</section>`;
+  }
   const points = brief.timeline
     .filter((entry) => entry.date !== null)
     .map((entry) => ({ date: entry.date, title: entry.label, row: entry.kind }));
   return html`<section aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
 ${points.length > 0 ? html`<div class="chart-box"><canvas id="timeline-chart" role="img" aria-label="Timeline chart; the table below lists the same entries" data-points="${JSON.stringify(points)}"></canvas></div>` : ''}
-<div class="table-wrap"><table><thead><tr><th scope="col">Date</th><th scope="col">What</th><th scope="col">Kind</th><th scope="col">Evidence</th></tr></thead>
+<div class="table-wrap"><table class="timeline stack"><thead><tr><th scope="col">Date</th><th scope="col">What</th><th scope="col">Kind</th><th scope="col">Evidence</th></tr></thead>
 <tbody>${brief.timeline.map(
-    (entry) => html`<tr><td>${entry.date ?? 'unknown'}</td><td>${entry.eventId && entry.eventId !== brief.eventId ? html`<a href="${eventHref(entry.eventId)}">${entry.label}</a>` : entry.label}</td><td>${entry.kind}</td><td>${citations(entry.evidence, numbers)}</td></tr>`,
+    (entry) => html`<tr><td data-label="Date">${entry.date ?? 'unknown'}</td><td data-label="What">${entry.eventId && entry.eventId !== brief.eventId ? html`<a href="${eventHref(entry.eventId)}">${entry.label}</a>` : entry.label}</td><td data-label="Kind">${entry.kind}</td><td data-label="Evidence">${citations(entry.evidence, numbers)}</td></tr>`,
   )}</tbody></table></div></section>`;
 }
 
+/** Longest source name in a claim-matrix column heading; the full name is the link's title. */
+const MATRIX_LABEL_CHARS = 24;
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 function claimMatrix(event: DossierEvent, sources: EventSource[], numbers: SourceNumbers): Html {
-  if (event.claims.length === 0) return html``;
+  if (event.claims.length === 0) {
+    return html`<section aria-labelledby="claims-h"><h2 id="claims-h">Claims by source</h2>${none('No claims were extracted from the sources.')}</section>`;
+  }
   const independent = sources.filter((source) => source.meta.independent);
   return html`<section aria-labelledby="claims-h"><h2 id="claims-h">Claims by source</h2>
-<div class="table-wrap"><table class="matrix"><thead><tr><th scope="col">Claim</th>${independent.map(
-    (source) => html`<th scope="col"><a href="${articleHref(source.meta.id)}">[${numbers.get(source.meta.id)?.n}] ${sourceLabel(source)}</a></th>`,
+<div class="table-wrap"><table class="matrix stack"><thead><tr><th scope="col">Claim</th>${independent.map(
+    (source) => html`<th scope="col"><a href="${articleHref(source.meta.id)}" title="${sourceLabel(source)}">[${numbers.get(source.meta.id)?.n}] ${shorten(sourceLabel(source), MATRIX_LABEL_CHARS)}</a></th>`,
   )}</tr></thead>
 <tbody>${event.claims.map(
     (claim) => html`<tr><th scope="row">${claim.text}</th>${independent.map((source) => {
       const stance = claimStance(claim, source.meta.id);
       const evidence = claim.evidence.filter((c) => c.article === source.meta.id);
-      return html`<td class="stance stance-${stance}"><span aria-hidden="true">${STANCE_SYMBOL[stance]}</span> ${stance} ${citations(evidence, numbers)}</td>`;
+      return html`<td class="stance stance-${stance}" data-label="[${numbers.get(source.meta.id)?.n}] ${shorten(sourceLabel(source), MATRIX_LABEL_CHARS)}"><span aria-hidden="true">${STANCE_SYMBOL[stance]}</span> ${stance} ${citations(evidence, numbers)}</td>`;
     })}</tr>`,
   )}</tbody></table></div></section>`;
 }
 
-function quotesSection(event: DossierEvent, numbers: SourceNumbers): Html {
-  if (event.quotes.length === 0) return html``;
-  return html`<section aria-labelledby="quotes-h"><h2 id="quotes-h">Key quotes</h2>
-${event.quotes.map(
-    (quote) => html`<figure class="key-quote"><blockquote>${quote.text}</blockquote>
+function quoteFigure(quote: { text: string; speaker: string | null; variants: { article: string; text: string }[] }, numbers: SourceNumbers): Html {
+  return html`<figure class="key-quote"><blockquote>${quote.text}</blockquote>
 <figcaption>${quote.speaker ?? 'Unknown speaker'} · ${quote.variants.map(
-      (variant) => html`<a class="cite" href="${articleHref(variant.article)}" title="${variant.text}">[${numbers.get(variant.article)?.n ?? variant.article}] ${numbers.get(variant.article)?.label ?? ''}</a> `,
-    )}</figcaption></figure>`,
-  )}</section>`;
+    (variant) => html`<a class="cite" href="${articleHref(variant.article)}" title="${variant.text}">[${numbers.get(variant.article)?.n ?? variant.article}] ${numbers.get(variant.article)?.label ?? ''}</a> `,
+  )}</figcaption></figure>`;
 }
 
-function discrepanciesSection(event: DossierEvent, numbers: SourceNumbers): Html {
-  if (event.discrepancies.length === 0) return html``;
-  return html`<section aria-labelledby="discrepancies-h" class="discrepancies"><h2 id="discrepancies-h">Discrepancies</h2>
-<ul>${event.discrepancies.map(
-    (d) => html`<li><strong>Sources disagree on ${d.about}:</strong><ul>${d.values.map(
-      (value) => html`<li><span class="value">${value.value}</span> — ${value.articles.map((id) => numbers.get(id)?.label ?? id).join(', ')} ${citations(value.evidence, numbers)}</li>`,
-    )}</ul></li>`,
-  )}</ul></section>`;
+/** The brief's key quotes, then every quote of the event folded away (there can be dozens). */
+function quotesSection(event: DossierEvent, brief: Brief, numbers: SourceNumbers): Html {
+  if (event.quotes.length === 0) {
+    return html`<section aria-labelledby="quotes-h"><h2 id="quotes-h">Key quotes</h2>${none('No quotes were found in the sources.')}</section>`;
+  }
+  const key = brief.keyQuotes.map((quote) => ({
+    ...quote,
+    variants: quote.articles.map((article) => ({ article, text: quote.text })),
+  }));
+  return html`<section aria-labelledby="quotes-h"><h2 id="quotes-h">Key quotes</h2>
+${key.map((quote) => quoteFigure(quote, numbers))}
+<details class="all-quotes"><summary>All ${plural(event.quotes.length, 'quote')}</summary>
+${event.quotes.map((quote) => quoteFigure(quote, numbers))}
+</details></section>`;
 }
 
 function framingSection(event: DossierEvent, numbers: SourceNumbers): Html {
-  if (event.framing.length === 0) return html``;
+  if (event.framing.length === 0) {
+    return html`<section aria-labelledby="framing-h"><h2 id="framing-h">How outlets differed</h2>${none('No outlet used wording the others did not.')}</section>`;
+  }
   return html`<section aria-labelledby="framing-h"><h2 id="framing-h">How outlets differed</h2>
 <ul>${event.framing.map(
     (f) => html`<li><a href="${articleHref(f.article)}">${f.publisher ?? numbers.get(f.article)?.label ?? f.article}</a> alone says: ${f.terms.map((term, i) => html`${i > 0 ? ', ' : ''}<q>${term}</q>`)}</li>`,
@@ -128,11 +156,13 @@ function framingSection(event: DossierEvent, numbers: SourceNumbers): Html {
 }
 
 function actionsSection(event: DossierEvent, numbers: SourceNumbers): Html {
-  if (event.actions.length === 0) return html``;
+  if (event.actions.length === 0) {
+    return html`<section aria-labelledby="actions-h"><h2 id="actions-h">Actions</h2>${none('No actions were coded from the sources.')}</section>`;
+  }
   return html`<section aria-labelledby="actions-h"><h2 id="actions-h">Actions</h2>
-<div class="table-wrap"><table><thead><tr><th scope="col">Actor</th><th scope="col">Action</th><th scope="col">Target</th><th scope="col">Date</th><th scope="col">Place</th><th scope="col">Evidence</th></tr></thead>
+<div class="table-wrap"><table class="stack"><thead><tr><th scope="col">Actor</th><th scope="col">Action</th><th scope="col">Target</th><th scope="col">Date</th><th scope="col">Place</th><th scope="col">Evidence</th></tr></thead>
 <tbody>${event.actions.map(
-    (a) => html`<tr><td>${a.actor ?? '—'}</td><td><span class="badge">${a.type}</span>${a.mode ? ` ${a.mode}` : ''}</td><td>${a.target ?? '—'}</td><td>${a.date ?? '—'}</td><td>${a.location ?? '—'}</td><td>${citations(a.evidence, numbers)}</td></tr>`,
+    (a) => html`<tr><td data-label="Actor">${a.actor ?? '—'}</td><td data-label="Action"><span class="badge">${a.type}</span>${a.mode ? ` ${a.mode}` : ''}</td><td data-label="Target">${a.target ?? '—'}</td><td data-label="Date">${a.date ?? '—'}</td><td data-label="Place">${a.location ?? '—'}</td><td data-label="Evidence">${citations(a.evidence, numbers)}</td></tr>`,
   )}</tbody></table></div></section>`;
 }
 
@@ -166,12 +196,11 @@ export function eventPage(detail: EventDetail): Html {
   const main = html`<p class="crumbs"><a href="/">Events</a></p>
 <h1>${event.title}</h1>
 <p class="meta">${event.date ?? 'date unknown'}${event.location ? ` · ${event.location}` : ''} · ${plural(independent, 'independent source')}${detail.sources.length > independent ? ` (${plural(detail.sources.length, 'article')} in all)` : ''} · updated ${event.lastUpdated.slice(0, 10)}</p>
-${briefSection(detail, briefBody(detail.brief, numbers), numbers)}
-${discrepanciesSection(event, numbers)}
+${briefSection(detail, briefBody(detail.brief, event.title, numbers), numbers)}
 ${participantsSection(event)}
 ${timelineSection(detail.brief, numbers)}
 ${claimMatrix(event, detail.sources, numbers)}
-${quotesSection(event, numbers)}
+${quotesSection(event, detail.brief, numbers)}
 ${framingSection(event, numbers)}
 ${actionsSection(event, numbers)}
 ${sourcesSection(detail, numbers)}`;

@@ -30,13 +30,51 @@ function queryString(filter: EventFilter, changes: Record<string, string | numbe
   return query ? `/?${query}` : '/';
 }
 
+/** Most bars the strip shows: beyond this, days are merged into months, then months into years. */
+const STRIP_MAX_BARS = 60;
+
+interface StripBar {
+  label: string;
+  from: string;
+  to: string;
+  count: number;
+}
+
+function lastDayOfMonth(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return `${month}-${String(new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+/** Per-day counts (oldest first) as bars of days, months or years, whichever gives at most STRIP_MAX_BARS. */
+export function stripBars(counts: { date: string; count: number }[]): StripBar[] {
+  const merge = (key: (date: string) => string, range: (bucket: string) => [string, string]): StripBar[] => {
+    const bars = new Map<string, StripBar>();
+    for (const { date, count } of counts) {
+      const label = key(date);
+      const bar = bars.get(label);
+      if (bar) bar.count += count;
+      else {
+        const [from, to] = range(label);
+        bars.set(label, { label, from, to, count });
+      }
+    }
+    return [...bars.values()];
+  };
+  const days = merge((date) => date, (day) => [day, day]);
+  if (days.length <= STRIP_MAX_BARS) return days;
+  const months = merge((date) => date.slice(0, 7), (month) => [`${month}-01`, lastDayOfMonth(month)]);
+  if (months.length <= STRIP_MAX_BARS) return months;
+  return merge((date) => date.slice(0, 4), (year) => [`${year}-01-01`, `${year}-12-31`]);
+}
+
 function timelineStrip(filter: EventFilter, counts: { date: string; count: number }[]): Html {
   if (counts.length === 0) return html``;
-  const most = Math.max(...counts.map((entry) => entry.count));
-  return html`<nav class="strip" aria-label="Events per day">
-  <ol>${counts.map(({ date, count }) => {
+  const bars = stripBars(counts);
+  const most = Math.max(...bars.map((bar) => bar.count));
+  return html`<nav class="strip" aria-label="Events per period">
+  <ol>${bars.map(({ label, from, to, count }) => {
     const level = Math.max(1, Math.ceil((count / most) * STRIP_LEVELS));
-    return html`<li><a href="${queryString(filter, { from: date, to: date, offset: undefined })}" title="${date}: ${plural(count, 'event')}"><span class="bar level-${level}"></span><span class="strip-date">${date}</span></a></li>`;
+    return html`<li><a href="${queryString(filter, { from, to, offset: undefined })}" title="${label}: ${plural(count, 'event')}"><span class="bar level-${level}"></span><span class="strip-date">${label}</span></a></li>`;
   })}</ol>
 </nav>`;
 }
