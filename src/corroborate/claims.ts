@@ -85,11 +85,31 @@ function makeFact(article: Article, citation: Citation, kind: SlotKind, slot: st
   return { article: article.id, kind, slot: `${kind}|${slot}`, value, display, context: new Set(context.map((word) => word.key)), contextWords: context, citation };
 }
 
+/** Tokens written together with no space between them ("7", ":", "24"). */
+function joined(tokens: ClaimToken[], index: number, length: number): boolean {
+  for (let i = index; i < index + length - 1; i++) if (!tokens[i + 1] || tokens[i + 1].start !== tokens[i].end) return false;
+  return index >= 0;
+}
+
+/** A number that is not a quantity of its own: part of a clock time, a score, a phone number or a
+ *  numeric range ("7:24", "2-1", "10-80"), a compound modifier ("65-year-old", "150-strong": it describes
+ *  one person or thing, and stories name many), or an end of a range ("between 25 and 30", "10 to 35"). */
+function notAQuantity(tokens: ClaimToken[], index: number): boolean {
+  const isNumber = (i: number) => /^[$€£¥]?\d/.test(tokens[i]?.text ?? '');
+  const isJoiner = (i: number) => /^[-–:/]$/.test(tokens[i]?.text ?? '');
+  if (isJoiner(index + 1) && joined(tokens, index, 3) && (isNumber(index + 2) || /^\p{L}/u.test(tokens[index + 2].text))) return true;
+  if (isJoiner(index - 1) && isNumber(index - 2) && joined(tokens, index - 2, 3)) return true;
+  const word = (i: number) => tokens[i]?.text.toLowerCase() ?? '';
+  if (word(index - 1) === 'between' || (word(index - 1) === 'and' && [2, 3, 4].some((back) => word(index - back) === 'between'))) return true;
+  if (word(index + 1) === 'to' && isNumber(index + 2)) return word(index - 1) !== 'from';
+  return word(index - 1) === 'to' && isNumber(index - 2) && word(index - 3) !== 'from';
+}
+
 function numberFacts(article: Article, sentenceText: string, offset: number, citation: Citation, dateSpans: { start: number; end: number }[]): Fact[] {
   const tokens = claimTokens(sentenceText);
   const facts: Fact[] = [];
   tokens.forEach((token, index) => {
-    if (!/^[$€£¥]?\d/.test(token.text)) return;
+    if (!/^[$€£¥]?\d/.test(token.text) || notAQuantity(tokens, index)) return;
     const absoluteStart = offset + token.start;
     if (dateSpans.some((span) => absoluteStart >= span.start && absoluteStart < span.end)) return;
     let last = index;
@@ -240,8 +260,30 @@ export function compareClaims(articles: Article[], independent: Set<string>, sen
   const corroboratedSentences = new Set<string>();
   const singleSource: Fact[] = [];
   const independentArticles = (group: Fact[]) => [...new Set(group.map((fact) => fact.article))].filter((id) => independent.has(id));
+  // Every value each article states, of any slot: an article that gives both values knows both, and
+  // tells two things apart rather than disagreeing with another source.
+  const stated = new Map<string, Fact[]>();
+  for (const fact of facts) stated.set(fact.article, [...(stated.get(fact.article) ?? []), fact]);
+  const articleById = new Map(articles.map((article) => [article.id, article]));
+  const knows = (id: string, group: ValueGroup): boolean =>
+    (stated.get(id) ?? []).some((fact) => fact.kind === group.facts[0].kind && compatible(fact.kind, fact.value, group.value)) ||
+    (group.facts[0].kind === 'place' && new RegExp(`(?<![\\p{L}])${escapeRegExp(group.display)}(?![\\p{L}])`, 'u').test(articleById.get(id)?.text ?? ''));
+  /** Sources disagree when at least two values each have a source that states it and knows none of the others. */
+  const disputed = (groups: ValueGroup[]): boolean =>
+    groups.filter((group) => group.facts.some((fact) => groups.every((other) => other === group || !knows(fact.article, other)))).length >= 2;
   for (const cluster of clusters.values()) {
-    const groups = groupValues(cluster[0].kind, cluster).filter((group) => independentArticles(group.facts).length > 0);
+    const valueGroups = groupValues(cluster[0].kind, cluster).filter((group) => independentArticles(group.facts).length > 0);
+    // Values that no source disputes are separate facts, each agreed or single-source on its own.
+    const groups = valueGroups.length >= 2 && !disputed(valueGroups) ? [] : valueGroups;
+    for (const group of valueGroups.length >= 2 && groups.length === 0 ? valueGroups : []) {
+      if (independentArticles(group.facts).length >= 2) {
+        const evidence = uniqueCitations(group.facts.map((fact) => fact.citation));
+        evidence.forEach((citation) => corroboratedSentences.add(`${citation.article}:${citation.sentence}`));
+        claims.push({ text: sentenceText(articles, evidence[0]), status: 'agreed', articles: independentArticles(group.facts), evidence });
+      } else {
+        singleSource.push(...group.facts.filter((fact) => independent.has(fact.article)));
+      }
+    }
     if (groups.length >= 2) {
       const values: DiscrepancyValue[] = groups.map((group) => ({
         value: group.display,
@@ -268,6 +310,10 @@ export function compareClaims(articles: Article[], independent: Set<string>, sen
     claims.push({ text: sentenceText(articles, citation), status: 'single-source', articles: [citation.article], evidence: [citation] });
   }
   return { claims, discrepancies };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function sentenceText(articles: Article[], citation: Citation): string {
