@@ -1,6 +1,6 @@
 // Time of `buildEvents` over every ok article of a dossier database, the work `refreshEvents` redoes
 // after each ingest batch, with the share of its stages (copies and anchors, grouping, assembly).
-// Usage: tsx scripts/bench-events.ts --db <file> [--runs N]
+// Usage: tsx scripts/bench-events.ts --db <file> [--runs N] [--articles N (the first N stored)]
 import { SqliteStore } from '../src/store/sqlite.js';
 import { buildEvents, groupBatch, prepareBatch } from '../src/events/build.js';
 
@@ -9,11 +9,12 @@ const option = (name: string): string | undefined => {
   return at > 0 ? process.argv[at + 1] : undefined;
 };
 const dbPath = option('--db');
-if (!dbPath) throw new Error('usage: tsx scripts/bench-events.ts --db <file> [--runs N]');
+if (!dbPath) throw new Error('usage: tsx scripts/bench-events.ts --db <file> [--runs N] [--articles N]');
 const runs = Number(option('--runs') ?? 3);
+const limit = Number(option('--articles') ?? Number.POSITIVE_INFINITY);
 
 const store = new SqliteStore(dbPath);
-const articles = await store.listArticles({ status: 'ok' });
+const articles = (await store.listArticles({ status: 'ok' })).slice(0, limit);
 await store.close();
 
 function seconds(run: () => unknown): number {

@@ -48,3 +48,47 @@ test('spelling and synonym normalisation', () => {
   assert.equal(canonicalWord('Sole'), canonicalWord('only'));
   assert.equal(canonicalWord('truce'), canonicalWord('ceasefire'));
 });
+
+function story(id: string, text: string): Article {
+  return {
+    id, source: `${id}.txt`, status: 'ok', url: null, title: null, publisher: null, published: '2031-07-01', byline: null, dateline: null,
+    agencies: [], language: 'en', text, captions: [], comments: [], removed: [], messages: [], entities: [], dates: [], quotes: [],
+  };
+}
+
+const valuesOf = (articles: Article[]) =>
+  corroborate(articles, new Set(articles.map((article) => article.id))).discrepancies.map((discrepancy) => discrepancy.values.map((value) => value.value));
+
+test('approximate figures that fit each other are not a contradiction; bounds that exclude each other are', () => {
+  assert.deepEqual(valuesOf([story('h1', 'Shares of the ferry operator slid 4.7 percent on Monday.'), story('h2', 'Shares of the ferry operator slid nearly 5 percent on Monday.')]), []);
+  assert.deepEqual(valuesOf([story('h1', 'The floods killed more than 900 people in the delta.'), story('h2', 'The floods killed 900 people in the delta.')]), []);
+  assert.deepEqual(
+    valuesOf([story('h1', 'The floods killed more than 900 people in the delta.'), story('h2', 'The floods killed nearly 600 people in the delta.')]),
+    [['600 people', '900 people']],
+  );
+});
+
+test('a source that gives both values tells two things apart: no contradiction', () => {
+  const first = story('k1', 'The port authority said 40 ships were stuck in the canal. By evening 25 ships were stuck in the canal.');
+  const second = story('k2', 'Officials said 25 ships were stuck in the canal on Tuesday.');
+  assert.deepEqual(valuesOf([first, second]), []);
+});
+
+test('ages, clock times, scores and ranges are not quantities to compare', () => {
+  const first = story('n1', 'Police said a 45-year-old driver was detained at 7:24 after the crash near the stadium, where the home side won 2-1.');
+  const second = story('n2', 'Police said a 38-year-old driver was detained at 9:10 after the crash near the stadium, where the home side won 3-0.');
+  assert.deepEqual(valuesOf([first, second]), []);
+  assert.deepEqual(
+    valuesOf([story('r1', 'Temperatures fell 10 to 35 degrees below average across the plains.'), story('r2', 'Temperatures fell 20 degrees below average across the plains.')]),
+    [],
+  );
+});
+
+test('places whose shared context is only names are two places, not a contradiction', () => {
+  const first = story('p1', 'He served as a priest at St. Jude Church in Lima for a decade.');
+  const second = story('p2', 'The cardinal later moved to St. Jude Church in Bogota.');
+  assert.deepEqual(valuesOf([first, second]), []);
+  const met = story('m1', 'The two envoys met for strategic talks in Lima on the border dispute.');
+  const metElsewhere = story('m2', 'The two envoys met for strategic talks in Bogota on the border dispute.');
+  assert.deepEqual(valuesOf([met, metElsewhere]), [['Lima', 'Bogota']]);
+});

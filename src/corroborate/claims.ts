@@ -19,7 +19,11 @@ interface Fact {
   /** Comparable value: a number, a TIMEX3 date, a place code or name. */
   value: string;
   display: string;
+  /** Numeric facts: the interval the words allow ("nearly 5" is 4.5 to 5, "more than 10" is 10 and up). */
+  range?: [number, number];
   context: Set<string>;
+  /** Context words written in lower case: common words say what is measured, names only which story. */
+  commonContext: Set<string>;
   /** Context words in sentence order with their surface forms, to describe what the fact is about. */
   contextWords: { key: string; text: string }[];
   citation: Citation;
@@ -35,7 +39,19 @@ export const MIN_SHARED_CONTEXT = 2;
 export const MIN_CONTEXT_JACCARD = 0.25;
 
 const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', 'while', 'whereas', 'but', 'although', 'and', '—', '–']);
-const MAGNITUDES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6 };
+const MAGNITUDES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6, k: 1e3 };
+/** How far an approximate figure ("about 5", "nearly 5") may lie from the value written. Set by hand:
+ *  news rounds to the nearest whole or half unit, within a tenth of the figure. */
+const APPROXIMATE_TOLERANCE = 0.1;
+/** Words before a figure that make it a bound or an approximation, and the interval they give. */
+const HEDGES: [RegExp, (value: number) => [number, number]][] = [
+  [/^(nearly|almost)$/, (v) => [v * (1 - APPROXIMATE_TOLERANCE), v]],
+  [/^(about|around|roughly|approximately|some|estimated|close to|an estimated)$/, (v) => [v * (1 - APPROXIMATE_TOLERANCE), v * (1 + APPROXIMATE_TOLERANCE)]],
+  [/^(more than|over|above|at least|upwards of|in excess of|exceeding)$/, (v) => [v, Number.POSITIVE_INFINITY]],
+  [/^(less than|fewer than|under|below|up to|at most)$/, (v) => [Number.NEGATIVE_INFINITY, v]],
+];
+/** Credit lines ("X in Washington contributed to this report"): who wrote the story, not what happened. */
+const CREDIT_LINE = /\bcontributed (?:reporting|to this (?:report|story|article))\b/i;
 const CURRENCY_WORDS = /^(dollars?|euros?|pounds?|yuan|rubles?|roubles?|yen|rupees?|reais|real|lira|francs?)$/i;
 const ROLE_OF: Record<string, string> = { from: 'from', by: 'by', to: 'value', at: 'value', of: 'value', 'is': 'value', was: 'value' };
 const PLACE_PREPOSITIONS = new Set(['in', 'at']);
@@ -82,7 +98,22 @@ function parseNumber(text: string): number {
 }
 
 function makeFact(article: Article, citation: Citation, kind: SlotKind, slot: string, value: string, display: string, context: { key: string; text: string }[]): Fact {
-  return { article: article.id, kind, slot: `${kind}|${slot}`, value, display, context: new Set(context.map((word) => word.key)), contextWords: context, citation };
+  return {
+    article: article.id, kind, slot: `${kind}|${slot}`, value, display,
+    context: new Set(context.map((word) => word.key)),
+    commonContext: new Set(context.filter((word) => /^\p{Ll}/u.test(word.text)).map((word) => word.key)),
+    contextWords: context, citation,
+  };
+}
+
+/** The interval a figure stands for, read from the one or two words before it. */
+function rangeOf(tokens: ClaimToken[], index: number, amount: number): [number, number] {
+  const word = (i: number) => tokens[i]?.text.toLowerCase() ?? '';
+  for (const words of [`${word(index - 2)} ${word(index - 1)}`, word(index - 1)]) {
+    const hedge = HEDGES.find(([pattern]) => pattern.test(words));
+    if (hedge) return hedge[1](amount);
+  }
+  return [amount, amount];
 }
 
 /** Tokens written together with no space between them ("7", ":", "24"). */
@@ -138,7 +169,8 @@ function numberFacts(article: Article, sentenceText: string, offset: number, cit
       if (unit) last++;
     }
     const display = sentenceText.slice(token.start, tokens[last].end);
-    facts.push(makeFact(article, citation, kind, `${unit}|${roleOf(tokens, index)}`, String(amount), display, contextAround(tokens, index, last)));
+    const fact = makeFact(article, citation, kind, `${unit}|${roleOf(tokens, index)}`, String(amount), display, contextAround(tokens, index, last));
+    facts.push({ ...fact, range: rangeOf(tokens, index, amount) });
   });
   return facts;
 }
@@ -152,6 +184,7 @@ function sentenceFacts(article: Article, sentences: SentenceIndex): Fact[] {
   const dated = (article.dates ?? []).filter((date) => date.value && /^\d{4}-\d{2}(-\d{2})?$/.test(date.value));
   const places = (article.entities ?? []).filter((entity) => entity.type === 'location');
   sentences.sentences(article).forEach((sentence, index) => {
+    if (CREDIT_LINE.test(sentence.text)) return;
     const citation: Citation = { article: article.id, sentence: index, start: sentence.start, end: sentence.end };
     const tokens = claimTokens(sentence.text);
     const tokenAt = (absolute: number) => tokens.findIndex((token) => token.start + sentence.start >= absolute);
@@ -185,18 +218,31 @@ function sentenceFacts(article: Article, sentences: SentenceIndex): Fact[] {
   return facts;
 }
 
+function sharedWords(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared;
+}
+
 function aboutTheSameThing(a: Fact, b: Fact): boolean {
   if (a.slot !== b.slot) return false;
-  let shared = 0;
-  for (const word of a.context) if (b.context.has(word)) shared++;
+  const shared = sharedWords(a.context, b.context);
   const union = a.context.size + b.context.size - shared;
   return shared >= MIN_SHARED_CONTEXT && union > 0 && shared / union >= MIN_CONTEXT_JACCARD;
 }
 
-/** Values that do not contradict each other: equal, or a date and a more precise date inside it. */
-function compatible(kind: SlotKind, a: string, b: string): boolean {
-  if (a === b) return true;
-  return kind === 'date' && (a.startsWith(b) || b.startsWith(a));
+/** Stricter, for a contradiction: the shared words that say what is measured must be common words, not
+ *  only names ("St. Patrick Church in X" and "St. Cecilia Church in Y" are two churches). */
+function measureTheSameThing(a: Fact, b: Fact): boolean {
+  return aboutTheSameThing(a, b) && sharedWords(a.commonContext, b.commonContext) >= MIN_SHARED_CONTEXT;
+}
+
+/** Values that do not contradict each other: equal, a date and a more precise date inside it, or
+ *  figures whose intervals meet ("nearly 5" and 4.7; "more than 110" and 115). */
+function compatible(a: { kind: SlotKind; value: string; range?: [number, number] }, b: { value: string; range?: [number, number] }): boolean {
+  if (a.value === b.value) return true;
+  if (a.range && b.range) return a.range[0] <= b.range[1] && b.range[0] <= a.range[1];
+  return a.kind === 'date' && (a.value.startsWith(b.value) || b.value.startsWith(a.value));
 }
 
 function describe(group: Fact[]): string {
@@ -221,19 +267,28 @@ function uniqueCitations(citations: Citation[]): Citation[] {
 }
 
 interface ValueGroup {
+  kind: SlotKind;
   display: string;
   value: string;
+  /** Numeric groups: what all their figures allow together. */
+  range?: [number, number];
   facts: Fact[];
 }
 
-function groupValues(kind: SlotKind, facts: Fact[]): ValueGroup[] {
-  // Most precise values first, so a month joins the day inside it rather than the reverse.
-  const sorted = [...facts].sort((a, b) => b.value.length - a.value.length);
+const width = (fact: Fact) => (fact.range ? fact.range[1] - fact.range[0] : 0);
+
+function groupValues(facts: Fact[]): ValueGroup[] {
+  // Most precise values first, so a month joins the day inside it, and "about 5" joins 4.7, rather than the reverse.
+  const sorted = [...facts].sort((a, b) => width(a) - width(b) || b.value.length - a.value.length);
   const groups: ValueGroup[] = [];
   for (const fact of sorted) {
-    const group = groups.find((candidate) => compatible(kind, candidate.value, fact.value));
-    if (group) group.facts.push(fact);
-    else groups.push({ display: fact.display, value: fact.value, facts: [fact] });
+    const group = groups.find((candidate) => compatible(candidate, fact));
+    if (!group) {
+      groups.push({ kind: fact.kind, display: fact.display, value: fact.value, range: fact.range, facts: [fact] });
+      continue;
+    }
+    group.facts.push(fact);
+    if (group.range && fact.range) group.range = [Math.max(group.range[0], fact.range[0]), Math.min(group.range[1], fact.range[1])];
   }
   return groups;
 }
@@ -266,42 +321,35 @@ export function compareClaims(articles: Article[], independent: Set<string>, sen
   for (const fact of facts) stated.set(fact.article, [...(stated.get(fact.article) ?? []), fact]);
   const articleById = new Map(articles.map((article) => [article.id, article]));
   const knows = (id: string, group: ValueGroup): boolean =>
-    (stated.get(id) ?? []).some((fact) => fact.kind === group.facts[0].kind && compatible(fact.kind, fact.value, group.value)) ||
-    (group.facts[0].kind === 'place' && new RegExp(`(?<![\\p{L}])${escapeRegExp(group.display)}(?![\\p{L}])`, 'u').test(articleById.get(id)?.text ?? ''));
-  /** Sources disagree when at least two values each have a source that states it and knows none of the others. */
-  const disputed = (groups: ValueGroup[]): boolean =>
-    groups.filter((group) => group.facts.some((fact) => groups.every((other) => other === group || !knows(fact.article, other)))).length >= 2;
+    (stated.get(id) ?? []).some((fact) => fact.kind === group.kind && group.facts.some((member) => compatible({ ...member, range: undefined }, fact))) ||
+    (group.kind === 'place' && new RegExp(`(?<![\\p{L}])${escapeRegExp(group.display)}(?![\\p{L}])`, 'u').test(articleById.get(id)?.text ?? ''));
+  /** Sources disagree when two values each have a source that states it and knows none of the other
+   *  values, in sentences that measure the same thing. */
+  const disputed = (groups: ValueGroup[]): boolean => {
+    const exclusive = groups.map((group) => group.facts.filter((fact) => groups.every((other) => other === group || !knows(fact.article, other))));
+    return exclusive.some((facts, i) => exclusive.some((others, j) => j > i && facts.some((fact) => others.some((other) => fact.article !== other.article && measureTheSameThing(fact, other)))));
+  };
+  const cite = (group: ValueGroup, status: Claim['status']) => {
+    const evidence = uniqueCitations(group.facts.map((fact) => fact.citation));
+    evidence.forEach((citation) => corroboratedSentences.add(`${citation.article}:${citation.sentence}`));
+    claims.push({ text: sentenceText(articles, evidence[0]), status, articles: independentArticles(group.facts), evidence });
+  };
   for (const cluster of clusters.values()) {
-    const valueGroups = groupValues(cluster[0].kind, cluster).filter((group) => independentArticles(group.facts).length > 0);
-    // Values that no source disputes are separate facts, each agreed or single-source on its own.
-    const groups = valueGroups.length >= 2 && !disputed(valueGroups) ? [] : valueGroups;
-    for (const group of valueGroups.length >= 2 && groups.length === 0 ? valueGroups : []) {
-      if (independentArticles(group.facts).length >= 2) {
-        const evidence = uniqueCitations(group.facts.map((fact) => fact.citation));
-        evidence.forEach((citation) => corroboratedSentences.add(`${citation.article}:${citation.sentence}`));
-        claims.push({ text: sentenceText(articles, evidence[0]), status: 'agreed', articles: independentArticles(group.facts), evidence });
-      } else {
-        singleSource.push(...group.facts.filter((fact) => independent.has(fact.article)));
-      }
-    }
-    if (groups.length >= 2) {
+    const groups = groupValues(cluster).filter((group) => independentArticles(group.facts).length > 0);
+    if (groups.length >= 2 && disputed(groups)) {
       const values: DiscrepancyValue[] = groups.map((group) => ({
         value: group.display,
         articles: [...new Set(group.facts.map((fact) => fact.article))],
         evidence: uniqueCitations(group.facts.map((fact) => fact.citation)),
       }));
       discrepancies.push({ about: describe(cluster), values });
-      for (const group of groups) {
-        const evidence = uniqueCitations(group.facts.map((fact) => fact.citation));
-        evidence.forEach((citation) => corroboratedSentences.add(`${citation.article}:${citation.sentence}`));
-        claims.push({ text: sentenceText(articles, evidence[0]), status: 'contradicted', articles: independentArticles(group.facts), evidence });
-      }
-    } else if (groups.length === 1 && independentArticles(groups[0].facts).length >= 2) {
-      const evidence = uniqueCitations(groups[0].facts.map((fact) => fact.citation));
-      evidence.forEach((citation) => corroboratedSentences.add(`${citation.article}:${citation.sentence}`));
-      claims.push({ text: sentenceText(articles, evidence[0]), status: 'agreed', articles: independentArticles(groups[0].facts), evidence });
-    } else if (groups.length === 1) {
-      singleSource.push(...groups[0].facts.filter((fact) => independent.has(fact.article)));
+      for (const group of groups) cite(group, 'contradicted');
+      continue;
+    }
+    // Values no source disputes are separate facts, each agreed or single-source on its own.
+    for (const group of groups) {
+      if (independentArticles(group.facts).length >= 2) cite(group, 'agreed');
+      else singleSource.push(...group.facts.filter((fact) => independent.has(fact.article)));
     }
   }
   // One single-source claim per sentence, and none for a sentence already cited as agreed or contradicted.

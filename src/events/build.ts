@@ -1,7 +1,7 @@
 // From articles to events: copies marked, articles grouped, each group turned into a DossierEvent with
 // its date, place, participants, cross-source analysis and links to related events.
 import type { Article } from '../types.js';
-import type { DossierEvent, EventArticle, Participant, RelatedEvent } from './types.js';
+import type { DossierEvent, EventArticle, RelatedEvent } from './types.js';
 import { splitSentences, type Sentence } from '../extract/sentences.js';
 import { entityKey } from '../extract/entities.js';
 import { codeActions, rankActions, resolveActions } from './actions.js';

@@ -110,6 +110,8 @@ export class NameResolver {
   private readonly byKey = new Map<string, string>();
   /** Surname key -> the people of the event with that surname. */
   private readonly bySurname = new Map<string, string[]>();
+  /** First given name key -> the people of the event with that given name ("Nancy" in a family story). */
+  private readonly byGivenName = new Map<string, string[]>();
   private readonly countryOfName = new Map<string, string>();
 
   constructor(entities: MergedEntity[]) {
@@ -121,9 +123,10 @@ export class NameResolver {
         this.byForm.set(key, known === undefined || known === entity.name ? entity.name : null);
       }
       this.byKey.set(entity.key, entity.name);
-      if (entity.type === 'person') {
-        const surname = lastWord(entity.key);
-        this.bySurname.set(surname, [...(this.bySurname.get(surname) ?? []), entity.name]);
+      const words = entity.key.slice('person:'.length).split(' ');
+      if (entity.type === 'person' && words.length > 1) {
+        this.bySurname.set(words[words.length - 1], [...(this.bySurname.get(words[words.length - 1]) ?? []), entity.name]);
+        this.byGivenName.set(words[0], [...(this.byGivenName.get(words[0]) ?? []), entity.name]);
       }
       // A person's nationality, read from the roles ("Russian Security Council Secretary").
       const code = entity.type === 'location' ? placeCode(entity.name) : findLexiconActors(entity.roles.join('; ')).find((span) => placeCode(span.text))?.code;
@@ -131,14 +134,12 @@ export class NameResolver {
     }
   }
 
-  /** The canonical name of `name`, or null when it is none of the event's entities nor a known country.
-   *  Countries, their demonyms and their capitals all resolve to the country. */
+  /** The canonical name of `name`, or null when it is none of the event's entities nor a known country:
+   *  a written form or spelling variant of an entity's name, a person's surname or given name when one
+   *  person of the event has it. Countries, their demonyms and their capitals resolve to the country. */
   resolve(name: string): string | null {
     const country = lexiconCountry(name);
-    if (country) {
-      this.countryOfName.set(country.name, country.code);
-      return country.name;
-    }
+    if (country) return country.name;
     const byForm = this.byForm.get(normalizedForm(name));
     if (byForm) return byForm;
     for (const type of ['person', 'organization', 'location'] as const) {
@@ -147,8 +148,11 @@ export class NameResolver {
     }
     const personKey = entityKey(name, 'person');
     if (!personKey.includes(' ')) {
-      const people = this.bySurname.get(lastWord(personKey)) ?? [];
-      if (people.length === 1) return people[0];
+      const word = lastWord(personKey);
+      const bySurname = this.bySurname.get(word) ?? [];
+      if (bySurname.length === 1) return bySurname[0];
+      const byGivenName = this.byGivenName.get(word) ?? [];
+      if (bySurname.length === 0 && byGivenName.length === 1) return byGivenName[0];
     }
     return null;
   }
