@@ -3,11 +3,13 @@
 import { createHash } from 'node:crypto';
 import { extractHtml } from './clean/html.js';
 import { cleanParagraphs, splitParagraphs, type CleanedText } from './clean/text.js';
+import { canonicalAgency } from './clean/rules.js';
 import { decodeBytes } from './ingest/decode.js';
 import { typeHint } from './ingest/read.js';
 import {
   agenciesCitedInText,
   detectLanguage,
+  isAgency,
   normaliseDate,
   parsePrintedDate,
   readByline,
@@ -121,6 +123,8 @@ export function processDocument(raw: RawDocument): Article {
   article.agencies = unique([
     ...(dateline?.agency ? [dateline.agency] : []),
     ...(byline?.agency ? [byline.agency] : []),
+    // A page whose author is a wire service ("Reuters") credits that agency.
+    ...(htmlMeta?.byline && isAgency(htmlMeta.byline) ? [canonicalAgency(htmlMeta.byline)] : []),
     ...cleaned.creditedAgencies,
     ...agenciesCitedInText(text),
   ]);

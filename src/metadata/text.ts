@@ -79,7 +79,7 @@ export function readDateline(paragraph: string): Dateline | null {
   return null;
 }
 
-function isAgency(name: string): boolean {
+export function isAgency(name: string): boolean {
   const lower = name.toLowerCase();
   return AGENCIES.some((agency) => agency.toLowerCase() === lower);
 }
