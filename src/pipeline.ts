@@ -87,7 +87,7 @@ export function processDocument(raw: RawDocument): Article {
     const extraction = extractHtml(decoded.content, { url: decoded.hints.url });
     htmlMeta = extraction.meta;
     removed.push(...extraction.removed);
-    cleaned = cleanParagraphs(extraction.paragraphs, { detectHeader: false });
+    cleaned = cleanParagraphs(extraction.paragraphs, { source: 'html' });
     cleaned.title = extraction.title;
     cleaned.captions.unshift(...extraction.captions);
     cleaned.comments.unshift(...extraction.comments);
