@@ -86,7 +86,7 @@ async function ingestCommand(paths: string[], options: IngestOptions): Promise<v
     }
     bar?.stop();
     if (!bar && process.stderr.isTTY && !options.json) process.stderr.write('\n');
-    const events = interrupted ? null : await refreshEvents(store);
+    const events = interrupted ? null : await refreshEvents(store, summary.added);
     printSummary(summary, events, options.json ?? false, interrupted);
   } finally {
     process.off('SIGINT', onInterrupt);

@@ -13,7 +13,7 @@ import { articleTerms, clusterArticles, contentTerms, dot, entityWeights, TfidfS
 import { eventAnchor, referencedEvents, type EventAnchor } from './timeline.js';
 
 /** Events sharing at least this many participants (people or organisations) form a series. */
-const SERIES_MIN_SHARED_PARTICIPANTS = 2;
+export const SERIES_MIN_SHARED_PARTICIPANTS = 2;
 
 export interface BuildOptions {
   cluster?: ClusterOptions;

@@ -21,7 +21,7 @@ export const ENTITY_WEIGHT = 0.2;
 const SAME_DAY_BONUS = 0.15;
 /** Reported days further apart than this never form one event (one day of slack for time zones and
  *  "on Sunday" read against a late-night publication time). */
-const MAX_DAY_GAP = 1;
+export const MAX_DAY_GAP = 1;
 /** People identify an event more than organisations, organisations more than places. */
 const ENTITY_TYPE_WEIGHTS: Record<EntityType, number> = { person: 3, organization: 2, location: 1 };
 /** Title words count double: the headline is the densest statement of the event. */

@@ -1,11 +1,12 @@
 // Batch ingestion: raw documents through the pipeline into a store, one transaction per
 // article so that an interrupted batch keeps everything stored before the interruption.
-import { buildEvents } from '../events/build.js';
 import { annotate } from '../extract/index.js';
 import { processDocument } from '../pipeline.js';
 import type { Store } from '../store/store.js';
 import type { Article, RawDocument } from '../types.js';
 import { rawDocumentsFromBytes, readFile } from './read.js';
+
+export { refreshEvents } from './refresh.js';
 
 export interface IngestSummary {
   files: number;
@@ -35,13 +36,6 @@ export function analyse(raw: RawDocument): Article {
     const reason = `annotation failed (${(error as Error).message}); the clean text is kept without entities, dates and quotes`;
     return { ...article, messages: [...article.messages, { level: 'warn', stage: 'annotate', reason }] };
   }
-}
-
-/** Recomputes the events from every stored article (deterministic for the same articles). */
-export async function refreshEvents(store: Store): Promise<number> {
-  const events = buildEvents(await store.listArticles({ status: 'ok' }));
-  await store.replaceEvents(events);
-  return events.length;
 }
 
 export async function ingestRaw(store: Store, raws: RawDocument[], summary: IngestSummary): Promise<void> {

@@ -307,8 +307,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     // Loaded on first use: the annotation pipeline is heavy and most servers never ingest.
     const { ingestBuffers, refreshEvents } = await import('../ingest/index.js');
     const summary = await ingestBuffers(store, uploads);
-    // Events are recomputed from all stored articles, as `dossier ingest` does after a batch.
-    if (summary.added.length > 0) await refreshEvents(store);
+    // The events that the new articles can join are rebuilt, as `dossier ingest` does after a batch.
+    if (summary.added.length > 0) await refreshEvents(store, summary.added);
     return c.json({ ...summary, events: (await catalog.snapshot()).events.length }, 200);
   });
 

@@ -49,7 +49,15 @@ const MIGRATIONS: Migration[] = [
     const index = eventIndexer(db);
     for (const row of rows) index(JSON.parse(row.data) as DossierEvent);
   },
+  // Which articles the stored events were built from: every article up to `covered_seq`. Articles
+  // stored after it (an interrupted ingest, an upload) are still to be grouped. A store that
+  // already has events was rebuilt after its last ingest, as all ingests did until now.
+  `ALTER TABLE events_meta ADD COLUMN covered_seq INTEGER NOT NULL DEFAULT 0;
+   UPDATE events_meta SET covered_seq = CASE WHEN EXISTS (SELECT 1 FROM events) THEN (SELECT coalesce(max(seq), 0) FROM articles) ELSE 0 END;`,
 ];
+
+/** Bumps the events version and records that the events now cover every stored article. */
+const EVENTS_CHANGED = 'UPDATE events_meta SET version = version + 1, covered_seq = (SELECT coalesce(max(seq), 0) FROM articles)';
 
 /** Writes one event's indexes: digest, participants, search text. */
 function eventIndexer(db: Database.Database): (event: DossierEvent) => void {
@@ -161,8 +169,33 @@ export class SqliteStore implements Store {
         insert.run(event.id, event.date, JSON.stringify(event));
         index(event);
       }
-      this.db.prepare('UPDATE events_meta SET version = version + 1').run();
+      this.db.prepare(EVENTS_CHANGED).run();
     })();
+  }
+
+  async updateEvents(removeIds: string[], events: DossierEvent[]): Promise<void> {
+    this.db.transaction(() => {
+      // One statement per table, each a single pass: events_fts and event_participants have no index on the event id.
+      const removed = JSON.stringify(removeIds);
+      for (const table of ['events', 'event_digests', 'events_fts']) {
+        this.db.prepare(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).run(removed);
+      }
+      this.db.prepare('DELETE FROM event_participants WHERE event_id IN (SELECT value FROM json_each(?))').run(removed);
+      const insert = this.db.prepare('INSERT INTO events (id, date, data) VALUES (?, ?, ?)');
+      const index = eventIndexer(this.db);
+      for (const event of events) {
+        insert.run(event.id, event.date, JSON.stringify(event));
+        index(event);
+      }
+      this.db.prepare(EVENTS_CHANGED).run();
+    })();
+  }
+
+  async articlesWithoutEvents(): Promise<string[]> {
+    const rows = this.db
+      .prepare("SELECT id FROM articles WHERE status = 'ok' AND seq > (SELECT covered_seq FROM events_meta) ORDER BY seq")
+      .all() as { id: string }[];
+    return rows.map((row) => row.id);
   }
 
   async eventsVersion(): Promise<number> {

@@ -55,10 +55,22 @@ export interface Store {
   /** Replaces the stored events with this set (events are recomputed from all articles) and bumps `eventsVersion`. */
   replaceEvents(events: DossierEvent[]): Promise<void>;
   /**
+   * In one atomic step, removes the events with `removeIds` (unknown ids are ignored) and stores `events`,
+   * with their digests, participants and search text, then bumps `eventsVersion`: an incremental rebuild
+   * replaces the events it recomputed and leaves the others as they are. An event in `events` whose id is
+   * stored must be among `removeIds`.
+   */
+  updateEvents(removeIds: string[], events: DossierEvent[]): Promise<void>;
+  /**
    * A number that changes whenever the stored events change, also when another process changed them:
    * a cheap check before reusing anything derived from the events.
    */
   eventsVersion(): Promise<number>;
+  /**
+   * Ids of ok articles stored after the events were last replaced or updated, in ingestion order:
+   * those no event has grouped yet (an ingest interrupted before its event refresh leaves some).
+   */
+  articlesWithoutEvents(): Promise<string[]>;
   /** Newest first (by date, undated last, then id). */
   listEvents(): Promise<DossierEvent[]>;
   /** Digests of all events, in `listEvents` order, without reading the events themselves. */

@@ -133,6 +133,47 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await store.close();
     });
 
+    it('lists the ok articles that no event replacement or update has covered yet', async () => {
+      const store = await open();
+      await store.putArticle(article('p1'));
+      await store.putArticle(article('p2', { status: 'rejected', reason: 'empty file', text: '' }));
+      await store.putArticle(article('p3'));
+      assert.deepEqual(await store.articlesWithoutEvents(), ['p1', 'p3']);
+      await store.replaceEvents([event('e1', '2026-01-01')]);
+      assert.deepEqual(await store.articlesWithoutEvents(), []);
+      await store.putArticle(article('p4'));
+      assert.deepEqual(await store.articlesWithoutEvents(), ['p4']);
+      await store.updateEvents([], []);
+      assert.deepEqual(await store.articlesWithoutEvents(), []);
+      await store.close();
+    });
+
+    it('updates a subset of events atomically, keeping the others and their indexes', async () => {
+      const store = await open();
+      await store.replaceEvents([richEvent('r1', '2025-03-01', 'Dam inspection'), event('e2', '2026-01-01'), event('e3', null)]);
+      const untouched = await store.getEvent('e2');
+      const before = await store.eventsVersion();
+      await store.updateEvents(['r1', 'e3', 'never-stored'], [richEvent('r1', '2025-03-02', 'Reservoir reopened'), event('e4', '2024-05-05')]);
+      assert.notEqual(await store.eventsVersion(), before);
+      assert.deepEqual((await store.listEvents()).map((e) => e.id), ['e2', 'r1', 'e4']);
+      assert.deepEqual(await store.getEvent('e2'), untouched);
+      assert.equal(await store.getEvent('e3'), null);
+      assert.deepEqual(
+        (await store.listEventDigests()).map((d) => [d.id, d.title]),
+        [['e2', 'Event e2'], ['r1', 'Reservoir reopened'], ['e4', 'Event e4']],
+      );
+      assert.deepEqual(await store.searchEvents('inspection'), []);
+      assert.deepEqual(await store.searchEvents('reopened'), ['r1']);
+      assert.deepEqual(
+        (await store.participantAppearances('person-rosa-ilunga')).map((appearance) => appearance.event),
+        [{ id: 'r1', title: 'Reservoir reopened', date: '2025-03-02', location: 'Kisumu' }],
+      );
+      await store.updateEvents(['r1'], []);
+      assert.deepEqual(await store.participantAppearances('person-rosa-ilunga'), []);
+      assert.deepEqual(await store.searchEvents('reopened'), []);
+      await store.close();
+    });
+
     it('lists undated events last', async () => {
       const store = await open();
       await store.replaceEvents([event('u1', null), event('d1', '2020-01-01')]);
