@@ -108,6 +108,31 @@ describe('dossier ingest + export on the seeds', () => {
     assert.equal(readout.quotes.find((q) => q.text.startsWith('China will continue to play a constructive role'))?.speaker, 'Wang Yi');
   });
 
+  it('exports the two meetings as events with participants, actions and a series link', () => {
+    const { events } = JSON.parse(dossier(['export', '--db', db]).stdout) as {
+      events: { id: string; date: string; location: string; articles: string[]; independentArticles: string[]; participants: { id: string; name: string; aliases: string[] }[]; actions: { type: string }[]; related: { relation: string; id: string | null }[] }[];
+    };
+    const [latest, earlier] = events;
+    assert.deepEqual([latest.date, latest.location, latest.articles.length, latest.independentArticles.length], ['2026-02-01', 'Beijing', 4, 4]);
+    assert.deepEqual([earlier.date, earlier.location, earlier.articles.length], ['2025-02-28', 'Beijing', 1]);
+    const types = new Set(latest.actions.map((action) => action.type));
+    assert.ok(types.has('CONSULT') && types.has('SUPPORT'), [...types].join(', '));
+    const shoigu = latest.participants.filter((p) => /Sho[iy]gu/.test(p.name));
+    assert.equal(shoigu.length, 1);
+    assert.match(shoigu[0].id, /^[a-z0-9-]+$/);
+    assert.ok(earlier.participants.some((p) => p.id === shoigu[0].id), 'one id for the person across events');
+    assert.ok(latest.related.some((r) => r.relation === 'series' && r.id === earlier.id));
+  });
+
+  it('regroups all articles on request and finds the same two events', () => {
+    const result = dossier(['events', '--rebuild', '--db', db]);
+    assert.equal(result.code, 0, result.stderr);
+    const lines = result.stdout.trim().split('\n');
+    assert.equal(lines.length, 2);
+    assert.match(lines[0], /^2026-02-01  Beijing .*\(4 independent sources\)/);
+    assert.match(lines[1], /^2025-02-28  Beijing .*\(1 independent source\)/);
+  });
+
   it('finds articles by full-text search with a highlighted snippet', () => {
     const result = dossier(['search', 'unwavering support', '--db', db, '--json']);
     assert.equal(result.code, 0, result.stderr);

@@ -165,9 +165,11 @@ async function searchCommand(query: string, options: { db?: string; limit: numbe
   }
 }
 
-async function eventsCommand(options: { db?: string; json?: boolean }): Promise<void> {
+async function eventsCommand(options: { db?: string; json?: boolean; rebuild?: boolean }): Promise<void> {
   const store = openStore(dbPath(options.db));
   try {
+    // Incremental refreshes after each ingest can differ slightly from grouping everything at once.
+    if (options.rebuild) await refreshEvents(store);
     const events = await store.listEvents();
     if (options.json) process.stdout.write(`${JSON.stringify({ events: events.map(toExportEvent) }, null, 2)}\n`);
     else if (events.length === 0) process.stdout.write('no events: ingest some articles first\n');
@@ -248,6 +250,7 @@ export function buildProgram(): Command {
     .description('list events: date, place, title, independent sources')
     .option(dbOption, dbHelp)
     .option('--json', 'print events as JSON')
+    .option('--rebuild', 'regroup every stored article into events first')
     .action(eventsCommand);
 
   program
