@@ -332,7 +332,15 @@ export function compareClaims(articles: Article[], independent: Set<string>, sen
   const cite = (group: ValueGroup, status: Claim['status']) => {
     const evidence = uniqueCitations(group.facts.map((fact) => fact.citation));
     evidence.forEach((citation) => corroboratedSentences.add(`${citation.article}:${citation.sentence}`));
-    claims.push({ text: sentenceText(articles, evidence[0]), status, articles: independentArticles(group.facts), evidence });
+    const text = sentenceText(articles, evidence[0]);
+    // One sentence can hold several disputed values (a rate and the step to it): it is one claim.
+    const same = claims.find((claim) => claim.status === status && claim.text === text && claim.evidence[0].article === evidence[0].article);
+    if (same) {
+      same.evidence = uniqueCitations([...same.evidence, ...evidence]);
+      same.articles = [...new Set([...same.articles, ...independentArticles(group.facts)])];
+      return;
+    }
+    claims.push({ text, status, articles: independentArticles(group.facts), evidence });
   };
   for (const cluster of clusters.values()) {
     const groups = groupValues(cluster).filter((group) => independentArticles(group.facts).length > 0);
