@@ -73,12 +73,57 @@ function placesIn(article: Article, sentence: Sentence): PlaceMention[] {
   return places;
 }
 
+function introducedPlaces(article: Article, sentence: Sentence): PlaceMention[] {
+  return placesIn(article, sentence)
+    .filter((place) => PLACE_PREPOSITION.test(article.text.slice(Math.max(sentence.start, place.mention.start - 12), place.mention.start)));
+}
+
+function nearestPlace(places: PlaceMention[], offset: number): string | null {
+  return nearest(places.map((place) => ({ ...place.mention, name: place.entity.name })), offset)?.name ?? null;
+}
+
 /** The place an occasion happened: a location introduced by "in"/"at" nearest the occasion, else any location. */
 function placeOf(article: Article, sentence: Sentence, offset: number): string | null {
-  const places = placesIn(article, sentence);
-  const introduced = places.filter((place) => PLACE_PREPOSITION.test(article.text.slice(Math.max(sentence.start, place.mention.start - 12), place.mention.start)));
-  const chosen = nearest((introduced.length > 0 ? introduced : places).map((place) => ({ ...place.mention, name: place.entity.name })), offset);
-  return chosen ? chosen.name : null;
+  const introduced = introducedPlaces(article, sentence);
+  return nearestPlace(introduced.length > 0 ? introduced : placesIn(article, sentence), offset);
+}
+
+/** Particles written in lower case inside a place name ("Rio de Janeiro", "Port-au-Prince"). */
+const PLACE_PARTICLES = new Set(['of', 'the', 'de', 'da', 'do', 'das', 'dos', 'del', 'di', 'la', 'le', 'les', 'el', 'au', 'aux', 'en', 'upon', 'on']);
+
+/** "PORT-AU-PRINCE" -> "Port-au-Prince": a dateline's capitals in the case the name is written in. */
+function titleCase(place: string): string {
+  return place.toLowerCase().replace(/\p{L}+/gu, (word, offset: number) =>
+    offset > 0 && PLACE_PARTICLES.has(word) ? word : word[0].toUpperCase() + word.slice(1));
+}
+
+/**
+ * The place named by the article's dateline ("NAIROBI, March 11 (Reuters)" -> "Nairobi", "LIMA, Peru (AP)"
+ * -> "Lima"), written as the text's own location entity where it names the same place; null for a bare credit.
+ */
+function datelinePlace(article: Article): string | null {
+  const place = article.dateline?.split(/[,(/]/)[0].trim() ?? '';
+  if (!/\p{L}/u.test(place)) return null;
+  const written = place === place.toUpperCase() ? titleCase(place) : place;
+  const entity = (article.entities ?? []).find((candidate) => candidate.type === 'location' &&
+    candidate.name.toLowerCase() === written.toLowerCase());
+  return entity ? entity.name : written;
+}
+
+/**
+ * The dateline's place, where the lead says nothing against it: no location introduced by "in"/"at"
+ * in the sentence that dates the event or in an occasion sentence of the lead. A country merely named
+ * ("Kenya's central bank raised ...") is not where the event happened, so it does not outrank the dateline.
+ */
+function consistentDatelinePlace(article: Article, sentences: Sentence[], lead: number[], evidence: number | null): string | null {
+  const place = datelinePlace(article);
+  if (!place) return null;
+  const contradicted = lead.some((index) => {
+    const sentence = sentences[index];
+    const namesOccasion = index === evidence || (!RETROSPECTIVE_PATTERN.test(sentence.text) && OCCASION_PATTERN.test(sentence.text));
+    return namesOccasion && introducedPlaces(article, sentence).some((other) => other.entity.name.toLowerCase() !== place.toLowerCase());
+  });
+  return contradicted ? null : place;
 }
 
 function leadIndexes(article: Article, sentences: Sentence[]): number[] {
@@ -103,9 +148,11 @@ export function eventAnchor(article: Article, sentences: Sentence[]): EventAncho
     if (days.length === 0) continue;
     const offset = occasionOffset(sentence);
     const date = fullDay(nearest(days, offset)!.value)!;
-    return { date, location: placeOf(article, sentence, offset) ?? leadPlace(article, sentences, lead), evidence: cite(article, sentences, index) };
+    const location = consistentDatelinePlace(article, sentences, lead, index) ?? placeOf(article, sentence, offset) ??
+      leadPlace(article, sentences, lead);
+    return { date, location, evidence: cite(article, sentences, index) };
   }
-  const location = leadPlace(article, sentences, lead);
+  const location = consistentDatelinePlace(article, sentences, lead, null) ?? leadPlace(article, sentences, lead);
   return { date: null, location, evidence: null };
 }
 

@@ -87,6 +87,9 @@ const ADDRESSEE_PREPOSITIONS = new Set(['to', 'on', 'about', 'at', 'for', 'with'
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const SUBORDINATORS = new Set(['while', 'when', 'as', 'although', 'though', 'because', 'since', 'if', 'once', 'unlike', 'like']);
+/** The words of TIME_WORDS that can end a time adjunct ("on Tuesday", "this week"), unlike "on", "this" or "last". */
+const TIME_NOUNS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday',
+  'tonight', 'morning', 'afternoon', 'evening', 'night', 'week', 'month', 'year']);
 const DASHES = new Set(['\u2014', '\u2015', '\u2013', '-']);
 const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 const SENTENCE_SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -290,9 +293,21 @@ function contentAfterCue(tokens: Token[], cueLast: number, cueWord: string): num
     if (token.kind === 'word') words += 1;
   }
   if (OBJECT_CUES.has(cueWord) || WEAK_CUES.has(cueWord)) return null;
-  const first = tokens[next];
-  if (first.kind !== 'word' || NON_CLAUSE_STARTS.has(first.lower) || /ly$/.test(first.lower)) return null;
-  return next;
+  const clauseFirst = afterTimeAdjunct(tokens, next);
+  const first = tokens[clauseFirst];
+  if (!first || first.kind !== 'word' || NON_CLAUSE_STARTS.has(first.lower) || /ly$/.test(first.lower)) return null;
+  return clauseFirst;
+}
+
+/**
+ * The index after a time adjunct opening at `index` ("on Tuesday", "last week", "yesterday"), or
+ * `index` itself: the adjunct must end with a day or time noun, so "said this was" keeps its "this".
+ */
+function afterTimeAdjunct(tokens: Token[], index: number): number {
+  let end = index;
+  while (end < tokens.length && tokens[end].kind === 'word' && TIME_WORDS.has(tokens[end].lower)) end += 1;
+  while (end > index && !TIME_NOUNS.has(tokens[end - 1].lower)) end -= 1;
+  return end;
 }
 
 /** A phrase compared as an alias: lower case, plain apostrophes, without a leading article. */
@@ -587,12 +602,16 @@ class QuoteExtractor {
     // "a false report", "an angry tweet": after a singular indefinite phrase a base form is a noun.
     const indefinite = subjectFirst >= 0 && (tokens[subjectFirst].lower === 'a' || tokens[subjectFirst].lower === 'an');
     if (indefinite && CUE_BASE_FORMS.has(cueToken.lower) && subjectLast === cueIndex - 1) return null;
+    // Where the speaker phrase begins, an apposition before its name included ("The bank's governor, Jo Wu,").
+    let speakerPhraseFirst = subjectFirst;
     if (subjectFirst < 0 && subjectLast > 0 && tokens[subjectLast].text === ',') {
-      subjectFirst = this.subjectBeforeAppositive(tokens, subjectLast);
+      const appositive = this.subjectBeforeAppositive(tokens, subjectLast);
+      subjectFirst = appositive?.subject ?? -1;
+      speakerPhraseFirst = appositive?.phraseFirst ?? -1;
     }
 
     const clauseOnly = CLAUSE_ONLY_CUES.has(cueToken.lower);
-    let contentBefore = this.contentLastBefore(tokens, subjectFirst >= 0 ? subjectFirst - 1 : cueIndex - 1);
+    let contentBefore = this.contentLastBefore(tokens, speakerPhraseFirst >= 0 ? speakerPhraseFirst - 1 : cueIndex - 1);
     if (clauseOnly && tokens[contentBefore]?.kind !== 'quote') contentBefore = -1;
     let contentStart = contentAfterCue(tokens, cueLast, cueToken.lower) ?? this.quoteAfterAdjunct(tokens, cueLast);
     if (clauseOnly && contentStart !== null && !introducesClauseOrQuote(tokens, contentStart)) contentStart = null;
@@ -717,24 +736,26 @@ class QuoteExtractor {
 
   /**
    * "“...,” Jane Doe, a senior fellow at the institute, said": the name between the start of the
-   * clause (the sentence start or a quote) and the first comma is the subject.
+   * clause (the sentence start or a quote) and the first comma is the subject. `phraseFirst` is
+   * where the whole speaker phrase, its apposition included, begins: nothing in it is content.
    */
-  private subjectBeforeAppositive(tokens: Token[], commaIndex: number): number {
+  private subjectBeforeAppositive(tokens: Token[], commaIndex: number): { subject: number; phraseFirst: number } | null {
     let clauseStart = commaIndex;
     while (clauseStart > 0 && tokens[clauseStart - 1].kind !== 'quote' && commaIndex - clauseStart < MAX_APPOSITIVE_TOKENS) clauseStart -= 1;
     while (clauseStart < commaIndex && tokens[clauseStart].kind === 'punct') clauseStart += 1;
     // "As Jane Doe, a tax lawyer, put it": the subordinator is not part of the subject.
     if (SUBORDINATORS.has(tokens[clauseStart]?.lower ?? '')) clauseStart += 1;
     const firstComma = tokens.findIndex((token, index) => index >= clauseStart && token.text === ',');
-    if (firstComma <= clauseStart || firstComma >= commaIndex) return -1;
+    if (firstComma <= clauseStart || firstComma >= commaIndex) return null;
     const first = phraseStartBackward(tokens, firstComma - 1);
-    if (first !== clauseStart || !isValidPhrase(tokens, first, firstComma - 1)) return -1;
-    if (isCapitalised(tokens[firstComma - 1])) return first;
-    // "The party's spokesman, Tom Reed, said": the name in the appositive is the subject.
+    if (first !== clauseStart || !isValidPhrase(tokens, first, firstComma - 1)) return null;
+    if (isCapitalised(tokens[firstComma - 1])) return { subject: first, phraseFirst: first };
+    // "The party's spokesman, Tom Reed, said": the name in the appositive is the subject, and the
+    // role phrase before it is the speaker's apposition, not reported content.
     const appositive = tokens.slice(firstComma + 1, commaIndex);
     const isName = appositive.length > 0 && appositive.length <= MAX_NAME_WORDS &&
       appositive.every((token) => isCapitalised(token) || token.text === '.');
-    return isName ? firstComma + 1 : -1;
+    return isName ? { subject: firstComma + 1, phraseFirst: first } : null;
   }
 
   /** Last token of a subject phrase, which may sit before an appositive ("Trump, who spoke, said"). */
