@@ -13,6 +13,7 @@ import type { Article } from '../src/types.js';
 import { groupBatch, prepareBatch, type PreparedBatch } from '../src/events/build.js';
 import { articleTerms, dot, JOIN_THRESHOLD, TfidfSpace } from '../src/events/cluster.js';
 import { annotate } from '../src/extract/index.js';
+import { seededRandom } from '../src/util/random.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataRoot = process.env.DOSSIER_EVAL_DATA ?? path.resolve(repoRoot, '../shared/eval-data');
@@ -33,19 +34,8 @@ interface Scores {
   ari: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffle<T>(items: T[], seed: number): T[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

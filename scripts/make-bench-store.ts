@@ -21,6 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { splitSentences, type Sentence } from '../src/extract/sentences.js';
 import type { AlignedQuote, Citation, Claim, DossierEvent, Participant, PloverType } from '../src/events/types.js';
 import { SqliteStore } from '../src/store/sqlite.js';
+import { seededRandom } from '../src/util/random.js';
 import type { Article, DateMention, Entity, EntityType, Quote } from '../src/types.js';
 
 const { values } = parseArgs({
@@ -35,18 +36,7 @@ if (existsSync(values.db)) throw new Error(`${values.db} exists: give a new file
 const articleTarget = Number(values.articles);
 if (!Number.isInteger(articleTarget) || articleTarget < 1) throw new Error('--articles must be a positive integer');
 
-/** mulberry32: a small seeded generator, so that runs are reproducible. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = generator(Number(values.seed));
+const random = seededRandom(Number(values.seed));
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 function pickSome<T>(list: readonly T[], count: number): T[] {

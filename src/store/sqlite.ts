@@ -163,13 +163,7 @@ export class SqliteStore implements Store {
   async replaceEvents(events: DossierEvent[]): Promise<void> {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM events; DELETE FROM event_digests; DELETE FROM event_participants; DELETE FROM events_fts;');
-      const insert = this.db.prepare('INSERT INTO events (id, date, data) VALUES (?, ?, ?)');
-      const index = eventIndexer(this.db);
-      for (const event of events) {
-        insert.run(event.id, event.date, JSON.stringify(event));
-        index(event);
-      }
-      this.db.prepare(EVENTS_CHANGED).run();
+      this.insertEvents(events);
     })();
   }
 
@@ -181,13 +175,7 @@ export class SqliteStore implements Store {
         this.db.prepare(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).run(removed);
       }
       this.db.prepare('DELETE FROM event_participants WHERE event_id IN (SELECT value FROM json_each(?))').run(removed);
-      const insert = this.db.prepare('INSERT INTO events (id, date, data) VALUES (?, ?, ?)');
-      const index = eventIndexer(this.db);
-      for (const event of events) {
-        insert.run(event.id, event.date, JSON.stringify(event));
-        index(event);
-      }
-      this.db.prepare(EVENTS_CHANGED).run();
+      this.insertEvents(events);
     })();
   }
 
@@ -196,6 +184,17 @@ export class SqliteStore implements Store {
       .prepare("SELECT id FROM articles WHERE status = 'ok' AND seq > (SELECT covered_seq FROM events_meta) ORDER BY seq")
       .all() as { id: string }[];
     return rows.map((row) => row.id);
+  }
+
+  /** Stores events with their digests, participants and search text, and records the change. Call inside a transaction. */
+  private insertEvents(events: DossierEvent[]): void {
+    const insert = this.db.prepare('INSERT INTO events (id, date, data) VALUES (?, ?, ?)');
+    const index = eventIndexer(this.db);
+    for (const event of events) {
+      insert.run(event.id, event.date, JSON.stringify(event));
+      index(event);
+    }
+    this.db.prepare(EVENTS_CHANGED).run();
   }
 
   async eventsVersion(): Promise<number> {

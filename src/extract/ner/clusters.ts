@@ -2,6 +2,7 @@
 // classes of the Stanford CRF: each word is represented by PPMI-weighted counts of its left and
 // right neighbours, and words are grouped by hierarchical spherical k-means so a word gets a
 // coarse-to-fine path ("3.12.7") like a Brown-cluster bit-string prefix.
+import { seededRandom } from '../../util/random.js';
 
 export interface ClusterOptions {
   /** Words seen fewer times get no cluster. */
@@ -15,18 +16,6 @@ export interface ClusterOptions {
 }
 
 type SparseVector = { indices: Int32Array; values: Float32Array };
-
-/** Deterministic PRNG (mulberry32) so a rebuild yields the same clusters. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function contextVectors(sentences: string[][], words: string[], options: ClusterOptions): SparseVector[] {
   const lowerCounts = new Map<string, number>();
@@ -146,7 +135,7 @@ export function computeClusters(sentences: string[][], options: ClusterOptions):
   const words = [...counts.entries()].filter(([, c]) => c >= options.minWordCount).sort((a, b) => b[1] - a[1]).map(([w]) => w);
   const vectors = contextVectors(sentences, words, options);
   const dims = 2 * (options.contextWords + 1);
-  const rng = random(options.seed);
+  const rng = seededRandom(options.seed);
   const paths: string[][] = words.map(() => []);
   let groups: number[][] = [words.map((_, i) => i)];
   for (const k of options.branching) {
