@@ -53,6 +53,9 @@ const SYNONYM_GROUPS = [
   'stability stable',
   'serious grave',
   'threat threats menace',
+  // Casualty reports word one toll in many ways ("killed 40", "left 45 dead", "40 deaths").
+  'kill killed dead die died death deaths fatality fatalities',
+  'fight fighting clash clashes',
 ];
 
 const SYNONYM_HEAD = new Map<string, string>();

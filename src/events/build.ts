@@ -97,9 +97,12 @@ function assemble(group: Prepared[], copies: Article[], originalOf: Map<string, 
   const independent = members.filter((member) => !originalOf.has(member.article.id));
   const leading = independent.length > 0 ? independent : members;
   const date = mostCommon(leading.map((member) => member.anchor.date).filter((day): day is string => day !== null));
-  const location = mostCommon(
-    leading.filter((member) => date === null || member.anchor.date === date).map((member) => member.anchor.location).filter((place): place is string => place !== null),
-  );
+  const placesWhere = (dated: (day: string | null) => boolean): string[] =>
+    leading.filter((member) => dated(member.anchor.date)).map((member) => member.anchor.location).filter((place): place is string => place !== null);
+  // Articles dated to the event's day name its place; an undated one (a wire dateline without a year)
+  // does not disagree with that day, so its place serves when the dated ones name none.
+  const location =
+    mostCommon(placesWhere((day) => date === null || day === date)) ?? mostCommon(placesWhere((day) => day === null));
   const independentIds = new Set(independent.map((member) => member.article.id));
   const candidates = eventEntities(leading.map((member) => member.article));
   const everyName = new NameResolver(candidates.map((candidate) => candidate.entity));

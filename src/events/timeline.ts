@@ -138,16 +138,39 @@ function datesIn(article: Article, sentence: Sentence): DateMention[] {
   return (article.dates ?? []).filter((date) => within(date, sentence));
 }
 
+/** Whether a cue word is part of, or written right against, a date expression ("since January",
+ *  "began last year", "two weeks ago"). */
+function attachedToDate(article: Article, cue: { start: number; end: number }, date: DateMention): boolean {
+  if (cue.start < date.end && cue.end > date.start) return true;
+  const gap = cue.end <= date.start ? article.text.slice(cue.end, date.start) : article.text.slice(date.end, cue.start);
+  return /^\s*$/.test(gap);
+}
+
+/**
+ * Whether the sentence looks back at an earlier occasion. A cue tied to another date of the sentence
+ * only dates a side clause ("raised the rate on Thursday ... which has fallen since January"), so the
+ * sentence still reports the event on `day`; a cue tied to `day` itself or standing alone does not.
+ */
+function looksBack(article: Article, sentence: Sentence, day: DateMention): boolean {
+  const others = datesIn(article, sentence).filter((date) => date !== day);
+  for (const match of sentence.text.matchAll(new RegExp(RETROSPECTIVE_PATTERN.source, 'gi'))) {
+    const cue = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length };
+    if (!others.some((date) => attachedToDate(article, cue, date))) return true;
+  }
+  return false;
+}
+
 /** The date and place of the event an article reports, from the date expressions of its lead. */
 export function eventAnchor(article: Article, sentences: Sentence[]): EventAnchor {
   const lead = leadIndexes(article, sentences);
   for (const index of lead) {
     const sentence = sentences[index];
-    if (RETROSPECTIVE_PATTERN.test(sentence.text)) continue;
     const days = datesIn(article, sentence).filter((date) => fullDay(date.value) !== null);
     if (days.length === 0) continue;
     const offset = occasionOffset(sentence);
-    const date = fullDay(nearest(days, offset)!.value)!;
+    const day = nearest(days, offset)!;
+    if (looksBack(article, sentence, day)) continue;
+    const date = fullDay(day.value)!;
     const location = consistentDatelinePlace(article, sentences, lead, index) ?? placeOf(article, sentence, offset) ??
       leadPlace(article, sentences, lead);
     return { date, location, evidence: cite(article, sentences, index) };

@@ -223,6 +223,13 @@ function timelineOf(event: DossierEvent): TimelineEntry[] {
     .map(({ entry }) => entry);
 }
 
+/** Agreed claims, less those told by a sentence the brief lists under disagreements: that sentence also
+ *  states a disputed value, so "sources agree" beside it would say the opposite of the next section. */
+function agreementsOf(event: DossierEvent): Claim[] {
+  const disputed = new Set(event.claims.filter((claim) => claim.status === 'contradicted').map((claim) => claim.text));
+  return event.claims.filter((claim) => claim.status === 'agreed' && !disputed.has(claim.text));
+}
+
 /** Builds the brief of one event from the event and its articles (those not given are left out of the
  *  summary; the event's article list still numbers every source). */
 export function buildBrief(event: DossierEvent, articles: Article[], options: BriefOptions = {}): Brief {
@@ -246,7 +253,7 @@ export function buildBrief(event: DossierEvent, articles: Article[], options: Br
     who: event.participants.map((participant) => ({ id: participant.id, name: participant.name, type: participant.type, roles: participant.roles })),
     whatHappened: summarize(independent, options.summaryWords ?? DEFAULT_SUMMARY_WORDS),
     keyQuotes: keyQuotes(event, independent),
-    agreements: event.claims.filter((claim) => claim.status === 'agreed'),
+    agreements: agreementsOf(event),
     contradictions: { claims: event.claims.filter((claim) => claim.status === 'contradicted'), discrepancies: event.discrepancies },
     singleSource: event.claims.filter((claim) => claim.status === 'single-source'),
     outletDifferences: event.framing,
