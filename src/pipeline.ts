@@ -111,7 +111,7 @@ export function processDocument(raw: RawDocument): Article {
   article.removed = removed;
   article.url = decoded.hints.url ?? htmlMeta?.url ?? null;
   article.title = decoded.hints.title ?? cleaned.title ?? htmlMeta?.title ?? null;
-  article.publisher = htmlMeta?.publisher ?? publisherFromHeader(cleaned) ?? dateline?.agency ?? null;
+  article.publisher = htmlMeta?.publisher ?? publisherFromHeader(cleaned) ?? cleaned.sourceNames[0] ?? dateline?.agency ?? null;
   article.published =
     normaliseDate(decoded.hints.published) ??
     htmlMeta?.published ??
@@ -151,11 +151,16 @@ function firstDate(lines: string[]): string | null {
   return null;
 }
 
+/** Site names have fewer words than this; a longer line above the title is the site's tagline. */
+const SITE_NAME_MAX_WORDS = 5;
+
 /** Header lines above the title name the site ("Ministry of Foreign Affairs / The People's Republic of China"). */
 function publisherFromHeader(cleaned: CleanedText): string | null {
   if (!cleaned.title) return null;
   const titleIndex = cleaned.header.indexOf(cleaned.title);
-  const above = cleaned.header.slice(0, Math.max(titleIndex, 0));
+  const above = cleaned.header
+    .slice(0, Math.max(titleIndex, 0))
+    .filter((line) => line.split(/\s+/).length <= SITE_NAME_MAX_WORDS);
   return above.length > 0 ? above.join(', ') : null;
 }
 

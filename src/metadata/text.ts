@@ -52,6 +52,16 @@ const DATELINE = new RegExp(
   `^((?:[\\p{Lu}][\\p{Lu}.'’ -]{1,40}?)(?:,\\s*[\\p{Lu}][\\p{L}.' -]{1,30}?)?(?:,\\s*(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})\\.?)?\\s*(?:\\(([^)]{2,40})\\)|/([A-Z-]{2,20})/\\.?)?)\\s*(?:--|-|—|–)\\s+`,
   'u',
 );
+/** TASS closes its dateline with the slashed credit and no dash: "MOSCOW, February 1. /TASS/. Russia ...". */
+const SLASHED_DATELINE = new RegExp(
+  `^((\\p{Lu}[\\p{Lu}.'’ -]{1,40}?)(?:,\\s*(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})\\.?)?\\s*/([A-Z-]{2,20})/\\.?)\\s+(?=\\p{Lu})`,
+  'u',
+);
+/** Indian agency copy names the place in title case, then the agency: "New Delhi, Mar 11 (PTI):", "Mumbai [India], March 11 (ANI):". */
+const AGENCY_COLON_DATELINE = new RegExp(
+  `^((\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+){0,2})(?: \\[[\\p{L} ]{2,30}\\])?(?:,\\s*(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})\\.?)?\\s*\\(([^)]{2,20})\\))\\s*(?::|--|-|—|–)\\s+`,
+  'u',
+);
 /** A lead that opens with only a credit: "(MENAFN) Russian ...". */
 const CREDIT_OPENING = /^\(([A-Z][A-Za-z-]{1,20}(?: [A-Z][A-Za-z-]+){0,2})\)\s+/;
 
@@ -70,6 +80,12 @@ export function readDateline(paragraph: string): Dateline | null {
     if (place.length >= 2 && place === place.toUpperCase() && /\p{Lu}{2}/u.test(place)) {
       const agency = match[2] ?? match[3] ?? null;
       return { dateline: match[1].trim(), agency: agency ? canonicalAgency(agency.trim()) : null, length: match[0].length };
+    }
+  }
+  for (const pattern of [SLASHED_DATELINE, AGENCY_COLON_DATELINE]) {
+    const agencyDateline = pattern.exec(paragraph);
+    if (agencyDateline && isAgency(agencyDateline[3])) {
+      return { dateline: agencyDateline[1].trim(), agency: canonicalAgency(agencyDateline[3]), length: agencyDateline[0].length };
     }
   }
   const credit = CREDIT_OPENING.exec(paragraph);
