@@ -112,6 +112,43 @@ for (const country of countries) {
   }
 }
 
+/** Country names (common, official, alternative spellings) and capital cities, demonyms left out:
+ *  a name written as one of these is a place whatever a tagger reads ("Hanoi hoped", "Vietnam said"). */
+const PLACE_NAMES = new Set<string>();
+function addPlaceName(form: string): void {
+  if (form.includes(',')) return;
+  const key = nameWords(form).join(' ');
+  if (key) PLACE_NAMES.add(key);
+}
+for (const country of countries) {
+  addPlaceName(country.name.common);
+  addPlaceName(country.name.official);
+  for (const spelling of country.altSpellings) if (spelling.length > 2 || ABBREVIATIONS_USED_IN_NEWS.has(spelling)) addPlaceName(spelling);
+  for (const capital of country.capital) addPlaceName(capital);
+}
+
+/** True when a name is exactly a country or a capital city ("the Russian Federation", "Tashkent"). */
+export function isKnownPlaceName(name: string): boolean {
+  return PLACE_NAMES.has(nameWords(name).join(' '));
+}
+
+/** Head words of organisation names; after a place name they make it part of one ("Tashkent Institute"). */
+export const ORGANISATION_WORDS = new Set([
+  'academy', 'agency', 'airlines', 'airport', 'airways', 'army', 'association', 'authority', 'bank', 'board', 'brigade',
+  'bureau', 'capital', 'church', 'club', 'college', 'commission', 'committee', 'company', 'corp', 'corporation',
+  'council', 'court', 'department', 'forces', 'foundation', 'front', 'fund', 'group', 'holdings', 'hospital', 'inc',
+  'industries', 'institute', 'investments', 'league', 'ltd', 'managers', 'media', 'ministry', 'motors', 'movement',
+  'nations', 'network', 'news', 'office', 'organisation', 'organization', 'parliament', 'partners', 'party', 'police',
+  'post', 'press', 'radio', 'school', 'securities', 'service', 'society', 'television', 'times', 'tribunal', 'union',
+  'university',
+]);
+
+/** Head words of place names ("Ho Chi Minh City", "Red Sea"): a name with one is not a person's. */
+export const PLACE_HEAD_WORDS = new Set([
+  'city', 'town', 'province', 'region', 'state', 'county', 'district', 'island', 'islands', 'sea', 'ocean', 'river',
+  'lake', 'bay', 'gulf', 'coast', 'valley', 'mountains', 'strait', 'peninsula', 'asia', 'africa', 'europe', 'america',
+]);
+
 /** The longest number of words in a country form ("Democratic People's Republic of Korea"). */
 const LONGEST_COUNTRY_FORM = Math.max(...[...COUNTRY_CODES.keys()].map((key) => key.split(' ').length));
 

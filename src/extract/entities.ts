@@ -5,7 +5,9 @@
 import type { Entity, EntityType, Mention } from '../types.js';
 import { findRoleMentions, resolveRoleMention, type PersonProfile } from './entities-anaphora.js';
 import { acronymsOf, bestPersonName, bestPlaceName, countriesClash, uniqueCaseInsensitive } from './entities-forms.js';
-import { ROLE_NOUNS, canonicalCountryName, countriesIn } from './entities-lexicon.js';
+import {
+  ORGANISATION_WORDS, PLACE_HEAD_WORDS, ROLE_NOUNS, canonicalCountryName, countriesIn, isKnownPlaceName,
+} from './entities-lexicon.js';
 import { readRoles, type RoleContext } from './entities-roles.js';
 import { isAcronym, tokenizeWords } from './entities-text.js';
 import {
@@ -24,6 +26,23 @@ export interface NerSpan {
 }
 
 const ENTITY_TYPES: Record<'PER' | 'ORG' | 'LOC', EntityType> = { PER: 'person', ORG: 'organization', LOC: 'location' };
+
+/** Type order that settles a tie of tagger votes: a name shaped like a person's leans person, any other leans place. */
+const TIE_ORDER_PERSON_SHAPED: EntityType[] = ['person', 'organization', 'location'];
+const TIE_ORDER_OTHER: EntityType[] = ['location', 'organization', 'person'];
+
+function majorityType(votes: Map<EntityType, number>, personShaped: boolean): EntityType {
+  const order = personShaped ? TIE_ORDER_PERSON_SHAPED : TIE_ORDER_OTHER;
+  return order.reduce((best, type) => ((votes.get(type) ?? 0) > (votes.get(best) ?? 0) ? type : best));
+}
+
+/** Given name(s) and surname, all capitalised, with no organisation, place or country word ("Bui Thanh Son", not "Central Bank of Kenya"). */
+function isPersonShaped(name: string): boolean {
+  const words = name.split(/\s+/).filter(Boolean);
+  return words.length >= 2 && parseName(name).given.length > 0 && words.every((word) => /^\p{Lu}/u.test(word)) &&
+    !words.some((word) => ORGANISATION_WORDS.has(bareWord(word)) || PLACE_HEAD_WORDS.has(bareWord(word))) &&
+    countriesIn(name).size === 0 && !isKnownPlaceName(name);
+}
 
 interface Cluster {
   type: EntityType;
@@ -104,10 +123,7 @@ function clusterPlacesAndOrganisations(text: string, spans: { start: number; end
     into.names.push(...cluster.names);
     for (const [type, votes] of cluster.typeVotes) into.typeVotes.set(type, (into.typeVotes.get(type) ?? 0) + votes);
   }
-  for (const cluster of merged.values()) {
-    const ranked = [...cluster.typeVotes.entries()].sort((a, b) => b[1] - a[1]);
-    cluster.type = ranked[0][0];
-  }
+  for (const cluster of merged.values()) cluster.type = majorityType(cluster.typeVotes, false);
   return [...merged.values()];
 }
 
@@ -115,9 +131,12 @@ interface PersonMention extends Mention {
   parsed: ParsedName;
   roles: string[];
   countries: Set<string>;
+  /** The type this mention argues for: the tagger's, or person when a title stands before the name. */
+  vote: EntityType;
 }
 
 function addPersonMention(cluster: Cluster, mention: PersonMention): void {
+  cluster.typeVotes.set(mention.vote, (cluster.typeVotes.get(mention.vote) ?? 0) + 1);
   cluster.names.push({ start: mention.start, end: mention.end, text: mention.text });
   cluster.parsed.push(mention.parsed);
   cluster.roles.push(...mention.roles);
@@ -197,14 +216,60 @@ function toEntity(cluster: Cluster): Omit<Entity, 'id'> {
   return { name, type: cluster.type, aliases, roles: uniqueCaseInsensitive(cluster.roles), mentions };
 }
 
+type TypedRange = { type: NerSpan['type']; start: number; end: number };
+
+/** A country or capital is a place whatever the tagger read, unless an organisation word follows it
+ *  ("Tashkent Institute") or it is a word of a person's full name in the article ("Jordan" after "Michael Jordan"). */
+function retypeKnownPlaces(text: string, spans: TypedRange[]): TypedRange[] {
+  const personNameWords = new Set(spans.filter((span) => span.type === 'PER').flatMap((span) => {
+    const words = text.slice(span.start, span.end).split(/\s+/);
+    return words.length > 1 ? words.map(bareWord) : [];
+  }));
+  return spans.map((span) => {
+    const surface = text.slice(span.start, span.end);
+    if (span.type === 'LOC' || !isKnownPlaceName(surface)) return span;
+    const following = /^\s+(\p{Lu}[\p{L}.]*)/u.exec(text.slice(span.end))?.[1] ?? '';
+    if (ORGANISATION_WORDS.has(bareWord(following))) return span;
+    if (span.type === 'PER' && personNameWords.has(bareWord(surface))) return span;
+    return { ...span, type: 'LOC' };
+  });
+}
+
+/** Joins person clusters with place or organisation clusters written with the same name, so that one name is one
+ *  entity of one type: the majority of its mentions' votes. */
+function mergeSameNames(people: Cluster[], places: Cluster[]): Cluster[] {
+  const keyOf = (name: string) => nameWords(canonicalCountryName(name) ?? name).join(' ');
+  const remaining = [...places];
+  const result: Cluster[] = [];
+  for (const person of people) {
+    // The person's fullest name only: "Victoria" the city is not "Victoria Alvarez" written by her given name.
+    const key = keyOf(bestPersonName(person.names));
+    const same = remaining.filter((place) => place.names.some((mention) => keyOf(mention.text) === key));
+    if (same.length === 0) {
+      result.push(person);
+      continue;
+    }
+    const merged = newCluster('person');
+    for (const cluster of [person, ...same]) {
+      merged.names.push(...cluster.names);
+      for (const [type, votes] of cluster.typeVotes) merged.typeVotes.set(type, (merged.typeVotes.get(type) ?? 0) + votes);
+    }
+    for (const place of same) remaining.splice(remaining.indexOf(place), 1);
+    merged.type = majorityType(merged.typeVotes, isPersonShaped(bestPersonName(person.names)));
+    if (merged.type === 'person') Object.assign(merged, { roles: person.roles, countries: person.countries, parsed: person.parsed });
+    result.push(merged);
+  }
+  return [...result, ...remaining];
+}
+
 /** Resolves an article's NER spans into entities with their mentions, aliases and roles. */
 export function resolveEntities(text: string, spans: NerSpan[]): Entity[] {
   const words = tokenizeWords(text);
-  const cleaned = spans
+  const cleaned = retypeKnownPlaces(text, spans
     .filter((span) => span.start >= 0 && span.end <= text.length && span.start < span.end)
     .map((span) => ({ type: span.type, range: cleanSpan(text, span) }))
     .filter((span): span is { type: NerSpan['type']; range: { start: number; end: number } } => span.range !== null)
-    .map((span) => ({ type: span.type, ...span.range }));
+    .map((span) => ({ type: span.type, ...span.range })));
   const coverage: RoleContext['coverage'] = words.map((word) =>
     cleaned.find((span) => word.start < span.end && span.start < word.end)?.type ?? null);
   const context: RoleContext = { text, words, coverage };
@@ -220,14 +285,29 @@ export function resolveEntities(text: string, spans: NerSpan[]): Entity[] {
   };
 
   const roleRanges: { start: number; end: number }[] = [];
-  const personMentions: PersonMention[] = cleaned.filter((span) => span.type === 'PER').map((span) => {
+  // Organisation or place spans shaped like a person's name are clustered with the people and vote by their tag.
+  const personCandidate = (span: TypedRange) => span.type === 'PER' ||
+    ((span.type === 'ORG' || span.type === 'LOC') && isPersonShaped(text.slice(span.start, span.end)));
+  const personMentions: PersonMention[] = cleaned.filter(personCandidate).map((span) => {
     const reading = readRoles(context, wordIndexAt(span.start), lastWordBefore(span.end));
-    roleRanges.push(...reading.ranges);
+    // A title that ends in its role noun right before the name ("his counterpart X"), not "economist at X".
+    const titled = reading.ranges.some((range) => range.end <= span.start) &&
+      reading.roles.some((role) => ROLE_NOUNS.has((role.split(/\s+/).pop() ?? '').toLowerCase()));
+    const vote: EntityType = span.type === 'PER' || titled ? 'person' : ENTITY_TYPES[span.type as 'ORG' | 'LOC'];
+    if (vote === 'person') roleRanges.push(...reading.ranges);
     const surface = text.slice(span.start, span.end);
-    return { start: span.start, end: span.end, text: surface, parsed: parseName(surface), roles: reading.roles, countries: reading.countries };
+    return { start: span.start, end: span.end, text: surface, parsed: parseName(surface), roles: reading.roles, countries: reading.countries, vote };
   }).filter((mention) => mention.parsed.surname !== '');
 
-  const places = clusterPlacesAndOrganisations(text, cleaned.filter((span): span is typeof span & { type: 'ORG' | 'LOC' } => span.type === 'ORG' || span.type === 'LOC'));
+  const personClusters = clusterPeople(personMentions);
+  for (const cluster of personClusters) cluster.type = majorityType(cluster.typeVotes, isPersonShaped(bestPersonName(cluster.names)));
+  const placeClusters = clusterPlacesAndOrganisations(text, cleaned.filter((span): span is typeof span & { type: 'ORG' | 'LOC' } =>
+    (span.type === 'ORG' || span.type === 'LOC') && !personCandidate(span)));
+  const outvoted = personClusters.filter((cluster) => cluster.type !== 'person').map((cluster) =>
+    ({ ...newCluster(cluster.type), names: cluster.names, typeVotes: cluster.typeVotes }));
+  const clusters = mergeSameNames(personClusters.filter((cluster) => cluster.type === 'person'), [...placeClusters, ...outvoted]);
+  const people = clusters.filter((cluster) => cluster.type === 'person');
+  const places = clusters.filter((cluster) => cluster.type !== 'person');
   const acronymExpansions = new Map<string, string>();
   for (const cluster of places) {
     const full = cluster.names.find((mention) => !isAcronym(mention.text.replace(/\s+/g, '')));
@@ -235,7 +315,6 @@ export function resolveEntities(text: string, spans: NerSpan[]): Entity[] {
     for (const mention of cluster.names) if (isAcronym(mention.text)) acronymExpansions.set(bareWord(mention.text), nameWords(full.text).join(' '));
   }
 
-  const people = clusterPeople(personMentions);
   const profiles: PersonProfile[] = people.map((cluster) => {
     const titleWords = titleWordsOf(cluster.roles, acronymExpansions);
     // Organisations named by acronym in a title tell the nationality once spelled out ("CBK Governor" -> Kenya).
