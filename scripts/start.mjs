@@ -1,6 +1,6 @@
 // `npm start`: the main job on the bundled sample corpus. Ingests examples/seeds into the
 // embedded database, prints what was found (articles, events, the brief of the largest
-// event), then serves the web UI over it until Ctrl-C. DOSSIER_NO_SERVE=1 skips serving.
+// event), then serves the web UI over it until Ctrl-C. DOSSIER_NO_SERVE=1 (or CI=true) skips serving.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +55,11 @@ if (events.length > 0) {
   run(['brief', largest.id]);
 }
 
-if (process.env.DOSSIER_NO_SERVE === '1') process.exit(0);
+// Automated runs (CI=true) and DOSSIER_NO_SERVE=1 stop after printing instead of serving forever.
+if (process.env.DOSSIER_NO_SERVE === '1' || process.env.CI === 'true') {
+  console.log(`\nNot serving the web UI here; run "npx dossier serve --db ${db}" to open it.`);
+  process.exit(0);
+}
 section('Web UI');
 const server = spawn(process.execPath, [cli, 'serve', '--db', db], { stdio: 'inherit', cwd: root });
 process.on('SIGINT', () => server.kill('SIGINT'));
