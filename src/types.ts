@@ -70,7 +70,7 @@ export interface Quote extends Span {
   /** Id of the entity in `Article.entities`, when resolved. */
   speakerEntity: string | null;
   cue: string | null;
-  /** Where the article says the words came from ("TASS", "a Security Council announcement"). */
+  /** Where the article says the words came from ("TASS", "a ministry announcement"). */
   channel: string | null;
   kind: 'direct' | 'indirect';
 }

@@ -2,7 +2,7 @@
 // classifier itself, and reader-comment extraction.
 
 import type { ReaderComment, Removal } from '../types.js';
-import { collectBlocks, elementHints, isCaptionElement, normaliseWhitespace, NON_TEXT_TAGS, type TextBlock } from './html-blocks.js';
+import { collectBlocks, elementHints, isCaptionElement, normaliseWhitespace, type TextBlock } from './html-blocks.js';
 
 /** Class/id tokens of containers that are page furniture, never article text. */
 const BOILERPLATE_HINT =

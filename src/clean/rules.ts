@@ -19,13 +19,12 @@ export const AGENCIES: string[] = [
   'Petra', 'APS', 'MAP', 'TAP', 'NAN', 'KNA', 'Xinhua News Agency', 'China News Service', 'Global Times',
 ];
 
-const agencyAlternation = [...AGENCIES]
+/** Agency names as one regular-expression alternation, longest first so that "Xinhua News Agency" wins over "Xinhua". */
+export const agencyAlternation = [...AGENCIES]
   .sort((a, b) => b.length - a.length)
   .map((name) => name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))
   .join('|');
 
-/** Matches a known agency name (case-insensitive use is up to the caller). */
-export const AGENCY_PATTERN = new RegExp(`\\b(?:${agencyAlternation})\\b`, 'g');
 
 /** A credit like "AFP, REUTERS" or "Reuters/AP" at the very end of a paragraph. */
 export const TRAILING_CREDIT = new RegExp(

@@ -532,7 +532,3 @@ function pickTitle(header: string[], hint: string | null): string | null {
   if (pool.length === 0) return null;
   return pool.reduce((best, line) => (line.length > best.length ? line : best));
 }
-
-export function cleanPlainText(raw: string): CleanedText {
-  return cleanParagraphs(splitParagraphs(raw));
-}

@@ -49,7 +49,7 @@ function surnameKey(name: string): string {
   return words.at(-1) ?? '';
 }
 
-/** Speakers agree when either is unknown or they share a surname ("Wang Yi" / "Wang"... by last word,
+/** Speakers agree when either is unknown or they share a surname ("Li Qiang" / "Li"... by last word,
  *  or one name containing the other). */
 function speakersAgree(a: string | null, b: string | null): boolean {
   if (!a || !b) return true;

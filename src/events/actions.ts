@@ -145,7 +145,7 @@ function isCapitalised(token: Token): boolean {
 }
 
 /** Noun phrases that can be actors: runs of capitalised words, known names and actor nouns
- *  ("Sudanese government forces", "Foreign Minister Wang Yi"), with their codes. */
+ *  ("Sudanese government forces", "Foreign Minister Mauro Vieira"), with their codes. */
 function nounPhrases(sentence: string, tokens: Token[], context: CodingContext | undefined): NounPhrase[] {
   const lexiconSpans = findLexiconActors(sentence);
   const entitySpans: { start: number; end: number; name: string; isPlace: boolean; isPerson: boolean }[] = [];
@@ -177,7 +177,7 @@ function nounPhrases(sentence: string, tokens: Token[], context: CodingContext |
     while (last + 1 < tokens.length && inPhrase(last + 1)) last++;
     const start = tokens[i].start;
     const end = tokens[last].end;
-    // The head of an English noun phrase comes last: "Security Council Secretary Sergei Shoigu" is the person.
+    // The head of an English noun phrase comes last: "Central Bank Governor Kamau Thugge" is the person.
     const entity = entitySpans.filter((span) => span.start >= start && span.end <= end).sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start))[0];
     const lexicon = lexiconSpans.find((span) => span.start >= start && span.end <= end);
     const text = sentence.slice(start, end).replace(/['’]s$/, '');
@@ -222,7 +222,7 @@ function ofComplement(tokens: Token[], phrases: NounPhrase[], phrase: NounPhrase
 }
 
 /** Words that join the parts of a long formal title ("Member of the Political Bureau of the Central
- *  Committee and Director of the Office for Foreign Affairs Wang Yi"). */
+ *  Committee and Director of the Office for Foreign Affairs Li Qiang"). */
 const TITLE_CHAIN_WORDS = new Set(['of', 'the', 'and', 'for']);
 
 /** The person a title phrase introduces: from a phrase that names nobody, follows the title's chain of

@@ -128,7 +128,7 @@ export class NameResolver {
         this.bySurname.set(words[words.length - 1], [...(this.bySurname.get(words[words.length - 1]) ?? []), entity.name]);
         this.byGivenName.set(words[0], [...(this.byGivenName.get(words[0]) ?? []), entity.name]);
       }
-      // A person's nationality, read from the roles ("Russian Security Council Secretary").
+      // A person's nationality, read from the roles ("Kenyan Central Bank Governor").
       const code = entity.type === 'location' ? placeCode(entity.name) : findLexiconActors(entity.roles.join('; ')).find((span) => placeCode(span.text))?.code;
       if (code) this.countryOfName.set(entity.name, code);
     }

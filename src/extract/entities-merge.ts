@@ -1,5 +1,5 @@
-// Cross-article entity merging for the event builder: one person written "Shoigu" in one article,
-// "Sergey Shoygu" in another and "Sergei Shoigu" in a third is one participant; a namesake with a
+// Cross-article entity merging for the event builder: one person written "Zelensky" in one article,
+// "Volodymyr Zelenskyy" in another and "Volodymir Zelenskiy" in a third is one participant; a namesake with a
 // clashing given name or nationality stays apart.
 import type { Entity, EntityType } from '../types.js';
 import { acronymsOf, bestPersonName, bestPlaceName, countriesClash, uniqueCaseInsensitive } from './entities-forms.js';
@@ -20,7 +20,7 @@ export interface MergedEntity {
 
 /**
  * A normalised key so that variants of one name map to one key: diacritics folded, honorifics and
- * possessives dropped, transliteration variants collapsed (Sergei Shoigu = Sergey Shoygu), country
+ * possessives dropped, transliteration variants collapsed (Volodymyr Zelensky = Volodymir Zelenskiy), country
  * names reduced to their common form (Russian Federation = Russia).
  */
 export function entityKey(name: string, type: EntityType): string {
@@ -43,7 +43,7 @@ interface Group {
   items: Item[];
 }
 
-/** An alias that is a written name, not a role phrase ("Shoygu", not "Russia's security chief"). */
+/** An alias that is a written name, not a role phrase ("Zelenskyy", not "Ukraine's president"). */
 function isNameForm(alias: string): boolean {
   const words = alias.split(/\s+/);
   return words.every((word) => /^\p{Lu}/u.test(word) || isParticle(word)) && !words.some((word) => ROLE_NOUNS.has(word.toLowerCase()));
@@ -62,7 +62,7 @@ function sharesTitleWord(a: string[], b: string[]): boolean {
 
 function mergePeople(items: Item[]): Group[] {
   const full: Group[] = [];
-  // Fuller given names first, so that an initial ("S. Shoigu") meets the names it could stand for.
+  // Fuller given names first, so that an initial ("V. Zelensky") meets the names it could stand for.
   const withGiven = items.filter((item) => item.parsed.given.length > 0)
     .sort((a, b) => bareWord(b.parsed.given.join('')).length - bareWord(a.parsed.given.join('')).length);
   for (const item of withGiven) {

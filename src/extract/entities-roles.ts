@@ -1,6 +1,6 @@
 // Titles and roles attached to a person's name, read from the words around the name:
-// before it ("Russian Security Council Secretary Sergei Shoigu", "Secretary of the ... Council Shoigu")
-// and in an apposition after it ("Wang Yi, member of ... and Director of ...,", "X, the governor, said").
+// before it ("Kenyan Central Bank Governor Kamau Thugge", "Governor of the ... Bank Thugge")
+// and in an apposition after it ("Li Qiang, member of ... and Director of ...,", "X, the governor, said").
 import {
   DETERMINERS, FUNCTION_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_CONNECTORS, countriesIn,
 } from './entities-lexicon.js';
@@ -96,7 +96,7 @@ function addRoles(reading: RoleReading, context: RoleContext, words: Word[]): vo
   reading.ranges.push({ start: words[0].start, end: words[words.length - 1].end });
 }
 
-/** A title written before the name, optionally across one comma ("China's foreign minister, Wang Yi,"). */
+/** A title written before the name, optionally across one comma ("Brazil's foreign minister, Mauro Vieira,"). */
 function readTitleBefore(context: RoleContext, firstWord: number, lastWord: number, reading: RoleReading): void {
   const { words, text } = context;
   let end = firstWord - 1;

@@ -172,7 +172,7 @@ function clusterPeople(mentions: PersonMention[]): Cluster[] {
     };
     const bySurname = (exact: boolean) => full.filter((cluster) => admissible(cluster) &&
       cluster.parsed.some((parsed) => (exact ? tokenKey(parsed.surname) === tokenKey(word) : tokensMatch(parsed.surname, word))));
-    // Family-name-first names ("Wang Yi" -> "Mr Wang") match on another token of the full name.
+    // Family-name-first names ("Li Qiang" -> "Mr Li") match on another token of the full name.
     const byOtherToken = () => full.filter((cluster) => admissible(cluster) &&
       cluster.parsed.some((parsed) => parsed.given.some((given) => tokenKey(given) === tokenKey(word))));
     let candidates = bySurname(true);

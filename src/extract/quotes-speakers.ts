@@ -34,7 +34,7 @@ const NOT_NAMES = new Set([
   'December', 'Jan', 'Feb', 'Sept', 'Oct', 'Nov', 'Dec', 'Not', 'No', 'Yes', 'All', 'Some', 'One', 'Both',
 ]);
 
-/** Capitalised titles and roles that precede a name ("Foreign Minister Wang Yi"). */
+/** Capitalised titles and roles that precede a name ("Foreign Minister Mauro Vieira"). */
 const ROLE_WORDS = new Set([
   'President', 'Minister', 'Secretary', 'Senator', 'Governor', 'General', 'Chairman', 'Chief', 'Director',
   'Ambassador', 'Prime', 'Foreign', 'Defence', 'Defense', 'Deputy', 'Vice', 'Spokesman', 'Spokeswoman', 'King',
@@ -70,7 +70,7 @@ export function findNameSpans(text: string): NameSpan[] {
   const spans: NameSpan[] = [];
   for (const match of text.matchAll(CAPITALISED_NAME)) {
     let offset = match.index ?? 0;
-    // A possessive ends a name ("Council's Secretary Sergei Shoigu" is two names), and so does a full
+    // A possessive ends a name ("Bank's Governor Kamau Thugge" is two names), and so does a full
     // stop after anything but a title or an initial ("Wednesday. General Reid").
     const pieces = match[0].split(/(?<=['’]s)[ \t]+|(?<=(?:^|[ \t])(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Prof)\.)[\p{L}]{2,}\.)[ \t]+/u);
     for (const piece of pieces) {
@@ -114,8 +114,8 @@ function entityTypeOf(type: NameSpan['type']): EntityType {
 }
 
 /**
- * Entities from tagged spans: person names are grouped by their last word (so "Shoigu" joins
- * "Sergei Shoigu"), other names by their exact text. Ids are `q1`, `q2`, ... so they cannot be
+ * Entities from tagged spans: person names are grouped by their last word (so "Thugge" joins
+ * "Kamau Thugge"), other names by their exact text. Ids are `q1`, `q2`, ... so they cannot be
  * mistaken for the article's own entity ids.
  */
 export function entitiesFromNameSpans(spans: NameSpan[]): Entity[] {
@@ -127,14 +127,14 @@ export function entitiesFromNameSpans(spans: NameSpan[]): Entity[] {
     const written = span.text.replace(/\.$/, '').split(/\s+/);
     const words = span.type === 'PER' ? stripTitles(written) : written;
     const name = words.join(' ');
-    // A lone word that is a known person's surname is that person ("Shoigu" after "Sergei Shoigu").
+    // A lone word that is a known person's surname is that person ("Thugge" after "Kamau Thugge").
     const asSurname = words.length === 1 && byKey.has(`PER:${name}`);
     const key = span.type === 'PER' || asSurname ? `PER:${words[words.length - 1]}` : `${span.type}:${name}`;
     let entity = byKey.get(key);
     if (!entity) {
       entity = { id: '', name, type: entityTypeOf(span.type), aliases: [], roles: [], mentions: [] };
       byKey.set(key, entity);
-      // Names written family name first ("Wang Yi") are shortened to their first word.
+      // Names written family name first ("Li Qiang") are shortened to their first word.
       if (span.type === 'PER' && words.length > 1 && !byKey.has(`PER:${words[0]}`)) byKey.set(`PER:${words[0]}`, entity);
       entities.push(entity);
     } else if (entity.name !== name && !entity.aliases.includes(name)) {
@@ -157,7 +157,7 @@ function genderFromTitle(text: string, mentionStart: number): 'm' | 'f' | null {
   return null;
 }
 
-/** Every entity mention in text order, with a gender read from titles anywhere in the article ("Mr Wang"). */
+/** Every entity mention in text order, with a gender read from titles anywhere in the article ("Mr Li"). */
 export function indexMentions(text: string, entities: Entity[]): SpeakerMention[] {
   const mentions: SpeakerMention[] = [];
   for (const entity of entities) {

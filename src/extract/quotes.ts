@@ -807,7 +807,7 @@ class QuoteExtractor {
   }
 
   /**
-   * A frame whose content holds another frame's cue ("Shoigu told Wang that ..., state news agency
+   * A frame whose content holds another frame's cue ("Lee told Park that ..., state news agency
    * TASS reported") is where the words were reported, not who said them: it becomes the channel.
    */
   private markChannels(frames: Frame[]): void {
@@ -862,7 +862,7 @@ class QuoteExtractor {
 
   /**
    * The entity whose alias or role is this phrase ("China's top diplomat" listed as an alias of
-   * Wang Yi), even where the phrase comes before the name; null when none or several match.
+   * Li Qiang), even where the phrase comes before the name; null when none or several match.
    */
   private entityWithAlias(phrase: string): Entity | null {
     const key = aliasKey(phrase);

@@ -3,7 +3,7 @@
 import * as chrono from 'chrono-node';
 import { franc } from 'franc-min';
 import { iso6393To1 } from 'iso-639-3';
-import { AGENCIES, canonicalAgency } from '../clean/rules.js';
+import { AGENCIES, agencyAlternation, canonicalAgency } from '../clean/rules.js';
 
 /** franc needs this much text to tell languages apart reliably; below it the language stays unknown. */
 const LANGUAGE_MIN_CHARS = 200;
@@ -62,7 +62,7 @@ const AGENCY_COLON_DATELINE = new RegExp(
   `^((\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+){0,2})(?: \\[[\\p{L} ]{2,30}\\])?(?:,\\s*(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})\\.?)?\\s*\\(([^)]{2,20})\\))\\s*(?::|--|-|—|–)\\s+`,
   'u',
 );
-/** A lead that opens with only a credit: "(MENAFN) Russian ...". */
+/** A lead that opens with only a credit: "(Xinhua) Rescue teams ...". */
 const CREDIT_OPENING = /^\(([A-Z][A-Za-z-]{1,20}(?: [A-Z][A-Za-z-]+){0,2})\)\s+/;
 
 export interface Dateline {
@@ -101,16 +101,16 @@ export function isAgency(name: string): boolean {
 }
 
 /** Agencies named as the source of the report inside the text ("state news agency TASS reported", "according to Reuters"). */
+/** Contexts that name an agency as the source of a report; built once, they run on every article. */
+const CITED_AGENCY_PATTERNS = [
+  new RegExp(`\\b(?:according to|reported by|told|cited by|quoted by|per)\\s+(?:the\\s+)?(?:state\\s+|official\\s+)?(?:news\\s+agency\\s+)?(${agencyAlternation})\\b`, 'g'),
+  new RegExp(`\\b(${agencyAlternation})\\s+(?:news\\s+agency\\s+)?(?:reported|said|quoted|cited|reports)\\b`, 'g'),
+  new RegExp(`\\bnews agency\\s+(${agencyAlternation})\\b`, 'g'),
+];
+
 export function agenciesCitedInText(text: string): string[] {
   const found = new Set<string>();
-  const names = [...AGENCIES].sort((a, b) => b.length - a.length).map((name) => name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
-  const alternation = names.join('|');
-  const patterns = [
-    new RegExp(`\\b(?:according to|reported by|told|cited by|quoted by|per)\\s+(?:the\\s+)?(?:state\\s+|official\\s+)?(?:news\\s+agency\\s+)?(${alternation})\\b`, 'g'),
-    new RegExp(`\\b(${alternation})\\s+(?:news\\s+agency\\s+)?(?:reported|said|quoted|cited|reports)\\b`, 'g'),
-    new RegExp(`\\bnews agency\\s+(${alternation})\\b`, 'g'),
-  ];
-  for (const pattern of patterns) {
+  for (const pattern of CITED_AGENCY_PATTERNS) {
     for (const match of text.matchAll(pattern)) found.add(canonicalAgency(match[1]));
   }
   return [...found];

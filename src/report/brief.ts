@@ -40,6 +40,11 @@ export interface BriefSource {
   duplicateOf: string | null;
 }
 
+/** The number a source has in the brief's source list, or null when it is not listed. */
+export function sourceNumber(sources: BriefSource[], article: string): number | null {
+  return sources.find((source) => source.id === article)?.number ?? null;
+}
+
 export interface BriefQuote {
   text: string;
   speaker: string | null;

@@ -1,7 +1,7 @@
 // HTML rendering of a brief: one self-contained page, no scripts. Every string from an article is untrusted
 // and escaped; links are kept only for http(s) URLs.
 import type { Citation } from '../events/types.js';
-import type { Brief, BriefSource } from './brief.js';
+import { sourceNumber, type Brief } from './brief.js';
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
 h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd}
@@ -12,17 +12,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 }
 
-function numberOf(sources: BriefSource[], article: string): number | null {
-  return sources.find((source) => source.id === article)?.number ?? null;
-}
-
 function citation(brief: Brief, cite: Citation): string {
-  const number = numberOf(brief.sources, cite.article);
+  const number = sourceNumber(brief.sources, cite.article);
   return number === null ? '' : ` <a class="cite" href="#source-${number}">[${number}, ${cite.sentence}]</a>`;
 }
 
 function sourceRefs(brief: Brief, articles: string[]): string {
-  const numbers = articles.map((article) => numberOf(brief.sources, article)).filter((number) => number !== null);
+  const numbers = articles.map((article) => sourceNumber(brief.sources, article)).filter((number) => number !== null);
   return numbers.length === 0 ? '' : ` <span class="cite">${numbers.map((n) => `<a href="#source-${n}">[${n}]</a>`).join(' ')}</span>`;
 }
 
@@ -88,7 +84,7 @@ export function renderBriefHtml(brief: Brief): string {
   for (const source of brief.sources) {
     const title = escapeHtml(source.title ?? 'untitled');
     const linked = source.url && /^https?:\/\//i.test(source.url) ? `<a href="${escapeHtml(source.url)}" rel="noopener noreferrer nofollow">${title}</a>` : title;
-    const copyOf = source.duplicateOf ? `, copy of [${numberOf(brief.sources, source.duplicateOf) ?? '?'}]` : '';
+    const copyOf = source.duplicateOf ? `, copy of [${sourceNumber(brief.sources, source.duplicateOf) ?? '?'}]` : '';
     parts.push(`<li id="source-${source.number}">${escapeHtml(source.publisher ?? 'Unknown outlet')}: ${linked} (${escapeHtml(source.published ?? 'undated')}${copyOf})</li>`);
   }
   parts.push('</ol>');

@@ -1,6 +1,6 @@
 // Markdown rendering of a brief. Citations read [source number, sentence index].
 import type { Citation } from '../events/types.js';
-import type { Brief, BriefSource } from './brief.js';
+import { sourceNumber, type Brief } from './brief.js';
 
 /** Article text is untrusted: keep it from opening Markdown or HTML constructs when rendered. */
 function inline(text: string): string {
@@ -10,17 +10,13 @@ function inline(text: string): string {
     .replace(/[\\`*_{}[\]<>|#]/g, (char) => `\\${char}`);
 }
 
-function numberOf(sources: BriefSource[], article: string): number | null {
-  return sources.find((source) => source.id === article)?.number ?? null;
-}
-
 function citationMark(brief: Brief, citation: Citation): string {
-  const number = numberOf(brief.sources, citation.article);
+  const number = sourceNumber(brief.sources, citation.article);
   return number === null ? '' : ` [${number}, ${citation.sentence}]`;
 }
 
 function sourceList(brief: Brief, articles: string[]): string {
-  const numbers = articles.map((article) => numberOf(brief.sources, article)).filter((number) => number !== null);
+  const numbers = articles.map((article) => sourceNumber(brief.sources, article)).filter((number) => number !== null);
   // One bracket per source, so a list of sources never reads like a [source, sentence] citation.
   return numbers.length === 0 ? '' : ` ${numbers.map((number) => `[${number}]`).join('')}`;
 }
@@ -79,7 +75,7 @@ export function renderBriefMarkdown(brief: Brief): string {
 
   lines.push('## Sources', '');
   for (const source of brief.sources) {
-    const copyOf = source.duplicateOf ? `, copy of [${numberOf(brief.sources, source.duplicateOf) ?? '?'}]` : '';
+    const copyOf = source.duplicateOf ? `, copy of [${sourceNumber(brief.sources, source.duplicateOf) ?? '?'}]` : '';
     const title = source.title ? inline(source.title) : 'untitled';
     const link = source.url && /^https?:\/\//i.test(source.url) ? ` <${source.url.replace(/[<>\s]/g, encodeURIComponent)}>` : '';
     lines.push(`${source.number}. ${inline(source.publisher ?? 'Unknown outlet')}: ${title} (${source.published ?? 'undated'}${copyOf})${link}`);

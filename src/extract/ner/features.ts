@@ -37,7 +37,7 @@ export function caseClass(word: string): CaseClass {
   return 'mixed';
 }
 
-/** Collapsed word shape: "Shoigu" -> "Xx", "U.N." -> "X.X.", "1996-08-22" -> "d-d-d". */
+/** Collapsed word shape: "Nairobi" -> "Xx", "U.N." -> "X.X.", "1996-08-22" -> "d-d-d". */
 export function wordShape(word: string): string {
   let shape = '';
   let last = '';
