@@ -17,8 +17,10 @@ import {
 } from './metadata/text.js';
 import type { Article, RawDocument, Removal } from './types.js';
 
-/** Bodies with fewer words than this are not articles (widgets, stubs, error pages). */
-export const MIN_BODY_WORDS = 25;
+/** Bodies with fewer words than this are not articles (widgets, stubs). A one-sentence brief or a
+ *  headline-only wire flash ("Swimming star Esther Williams dies at 91") is an article: ECB+ and
+ *  news-clustering corpora hold many of 7-20 words. Error pages are rejected by their own rule. */
+export const MIN_BODY_WORDS = 6;
 
 export function contentId(raw: RawDocument): string {
   const hash = createHash('sha256');
@@ -102,6 +104,14 @@ export function processDocument(raw: RawDocument): Article {
     removed.push({ text: paragraphs[0].slice(0, dateline.length).trim(), reason: 'dateline (kept as metadata)' });
     paragraphs[0] = paragraphs[0].slice(dateline.length);
   }
+  // A brief made only of short lines has no body-length paragraph: its standfirst lines, or else its
+  // headline, are its text.
+  if (paragraphs.every((paragraph) => !paragraph.trim()) && !cleaned.errorPage) {
+    const brief = briefText(cleaned);
+    paragraphs.splice(0, paragraphs.length, ...brief);
+    const used = new Set(brief);
+    removed.splice(0, removed.length, ...removed.filter((removal) => !(used.has(removal.text) && removal.reason.startsWith('standfirst'))));
+  }
   const text = paragraphs.join('\n\n');
 
   const byline = cleaned.bylines.length > 0 ? readByline(cleaned.bylines[0]) : null;
@@ -141,6 +151,14 @@ export function processDocument(raw: RawDocument): Article {
     return reject(article, 'clean', reason);
   }
   return article;
+}
+
+/** The lines under the headline that the header took for a standfirst, or the headline itself. */
+function briefText(cleaned: CleanedText): string[] {
+  const standfirst = cleaned.removed.filter((removal) => removal.reason === 'standfirst or label under the headline').map((removal) => removal.text);
+  const sentences = standfirst.filter((line) => /\p{Ll}/u.test(line) && line.split(/\s+/).length >= MIN_BODY_WORDS);
+  if (sentences.length > 0) return sentences;
+  return cleaned.title ? [cleaned.title] : [];
 }
 
 function firstDate(lines: string[]): string | null {

@@ -10,7 +10,7 @@ import { corroborate } from '../corroborate/index.js';
 import { SentenceIndex } from '../corroborate/sentences.js';
 import { compareByPublished, deduplicate, type DuplicateLink } from './dedup.js';
 import { articleTerms, clusterArticles, contentTerms, dot, entityWeights, TfidfSpace, type ClusterInput, type ClusterOptions } from './cluster.js';
-import { eventAnchor, referencedEvents, type EventAnchor } from './timeline.js';
+import { eventAnchor, referencedEvents, type EventAnchor, type EventPlace } from './timeline.js';
 
 /** Events sharing at least this many participants (people or organisations) form a series. */
 export const SERIES_MIN_SHARED_PARTICIPANTS = 2;
@@ -79,6 +79,25 @@ function mergeReferenced(related: RelatedEvent[]): RelatedEvent[] {
   return [...byKey.values()];
 }
 
+/** The event's place: the city most of its articles name (a city beats a country), counted by gazetteer id so
+ *  that "Kyiv" and "Kiev" are one vote. Articles dated to the event's day name its place; an undated one (a
+ *  wire dateline without a year) does not disagree with that day, so its place serves when the dated ones
+ *  name none. */
+function eventPlace(leading: Prepared[], date: string | null): EventPlace | null {
+  const vote = (members: Prepared[]): EventPlace | null => {
+    const places = members.map((member) => member.anchor.place).filter((place): place is EventPlace => place !== null);
+    const cities = places.filter((place) => place.geonameId !== null);
+    const pool = cities.length > 0 ? cities : places;
+    const key = mostCommon(pool.map((place) => (place.geonameId !== null ? `id:${place.geonameId}` : `name:${place.name}`)));
+    if (key === null) return null;
+    const same = pool.filter((place) => (place.geonameId !== null ? `id:${place.geonameId}` : `name:${place.name}`) === key);
+    const name = mostCommon(same.map((place) => place.name))!;
+    const venue = mostCommon(same.map((place) => place.venue).filter((venue): venue is string => venue !== null));
+    return { ...same[0], name, venue };
+  };
+  return vote(leading.filter((member) => date === null || member.anchor.date === date)) ?? vote(leading.filter((member) => member.anchor.date === null));
+}
+
 function timeOf(article: Article, ingestedAt: Record<string, string> | undefined): string | null {
   return ingestedAt?.[article.id] ?? article.published;
 }
@@ -96,13 +115,14 @@ function assemble(group: Prepared[], copies: Article[], originalOf: Map<string, 
   const members = [...group].sort((a, b) => compareByPublished(a.article, b.article));
   const independent = members.filter((member) => !originalOf.has(member.article.id));
   const leading = independent.length > 0 ? independent : members;
-  const date = mostCommon(leading.map((member) => member.anchor.date).filter((day): day is string => day !== null));
-  const placesWhere = (dated: (day: string | null) => boolean): string[] =>
-    leading.filter((member) => dated(member.anchor.date)).map((member) => member.anchor.location).filter((place): place is string => place !== null);
-  // Articles dated to the event's day name its place; an undated one (a wire dateline without a year)
-  // does not disagree with that day, so its place serves when the dated ones name none.
-  const location =
-    mostCommon(placesWhere((day) => date === null || day === date)) ?? mostCommon(placesWhere((day) => day === null));
+  // Reports of the occasion date it better than previews of it.
+  const reports = leading.filter((member) => !member.anchor.preview);
+  const dating = reports.some((member) => member.anchor.date) ? reports : leading;
+  const date = mostCommon(dating.map((member) => member.anchor.date).filter((day): day is string => day !== null));
+  const ends = dating.map((member) => member.anchor.endDate).filter((day): day is string => day !== null && date !== null && day >= date);
+  const endDate = date === null ? null : ends.sort().at(-1) ?? date;
+  const place = eventPlace(leading, date);
+  const location = place?.name ?? null;
   const independentIds = new Set(independent.map((member) => member.article.id));
   const candidates = eventEntities(leading.map((member) => member.article));
   const everyName = new NameResolver(candidates.map((candidate) => candidate.entity));
@@ -132,8 +152,10 @@ function assemble(group: Prepared[], copies: Article[], originalOf: Map<string, 
       id: `event-${members[0].article.id}`,
       title: pickTitle(leading),
       date,
+      endDate,
       location,
-      articles: members.map((member) => eventArticle(member.article, originalOf.get(member.article.id) ?? null)),
+      place,
+      articles: members.map((member) => ({ ...eventArticle(member.article, originalOf.get(member.article.id) ?? null), preview: member.anchor.preview })),
       duplicates: [...articles, ...copies]
         .filter((article) => originalOf.has(article.id))
         .sort(compareByPublished)

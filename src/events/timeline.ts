@@ -3,6 +3,8 @@
 import type { Article, DateMention, Entity, Mention } from '../types.js';
 import type { Citation, RelatedEvent } from './types.js';
 import type { Sentence } from '../extract/sentences.js';
+import { countriesIn, countriesOf } from '../extract/entities-lexicon.js';
+import { capitalOf, resolveCity, type City } from '../places/gazetteer.js';
 
 /** How many sentences from the top of the body count as the lead. News leads state the event's
  *  date and place within the first paragraph; 6 leaves room for a caption and a credit line above it. */
@@ -15,16 +17,49 @@ const MAX_TITLE_CHARS = 160;
 const CAPTION_PATTERN =
   /\b(?:photo|photograph|picture|image)s?\s*(?::|\/|by\b)|\bfile photo\b|\bhost photo\b|\b(?:reuters|afp|ap|getty images|epa|xinhua)\/|\bvia reuters\b|\(ap photo\b|\b(?:shakes|shaking|shake) hands\b|\b(?:poses?|posing) for\b|\b(?:gestures|gesturing|looks on)\b/i;
 /** Words that place a sentence's occasion before the one being reported. */
-const RETROSPECTIVE_PATTERN = /\b(?:previous(?:ly)?|prior|earlier|ago|last (?:met|time|year|month|week)|first met|follows|followed|since)\b/i;
+const RETROSPECTIVE_PATTERN = /\b(?:previous(?:ly)?|prior|earlier|ago|last (?:met|time|year|month|week|\w+ed)|first met|follows|followed|since)\b/i;
+/** Production credits left in the body ("Additional reporting by ... in Ankara"): their places are the
+ *  reporters', not the event's. */
+const CREDIT_PATTERN = /\b(?:reporting|writing|editing|compiled|contributed|additional reporting) by\b/i;
 /** Verbs and nouns of an occasion: the date or place nearest one belongs to it. */
 const OCCASION_PATTERN =
-  /\b(?:met|meet|meets|meeting|meetings|held|holds|hold|talks|talked|encounter|summit|visit|visited|visits|visiting|hosted|hosts|received|signed|signing|conference|negotiations|call|spoke|attended|attends|conducted|conducts)\b/i;
-const PLACE_PREPOSITION = /\b(?:in|at|to|from)\s+(?:the\s+)?$/i;
+  /\b(?:met|meet|meets|meeting|meetings|held|holds|hold|talks|talked|encounter|summit|visit|visited|visits|visiting|hosted|hosts|received|signed|signing|conference|negotiations|call|spoke|attended|attends|conducted|conducts|struck|strikes|hit|hits|jolted|shook|rocked|crashed|crash|derailed|collided|exploded|explosion|killed|erupted|opened|opens|closed|concluded|ended|convened|gathered|gather|arrived|arrives|landed|toured|travel|travels|raised|cut|lowered|kept|held|decided|decision|round|session|ceremony|election|vote|voted)\b/i;
+/** Words that put the occasion at a place. "from", "for" and a destination ("bound for London", "a flight to
+ *  Delhi") name somewhere else; "to" names the place of a visit ("will travel to Hanoi"). */
+const PLACE_PREPOSITION = /\b(?:in|at|near|outside|off|to)\s+(?:the\s+)?(?:(?:town|city|village|port|capital|municipality|resort) of\s+)?(?:\p{Lu}\p{L}+\s+)?$/iu;
+const DESTINATION_BEFORE = /(?:\b(?:bound|headed|heading|en route|flights?|routes?|destined|diverted|return(?:ed|ing)?|back|travell?ing|flying|sailing|driving|pipeline)\s+(?:\w+\s+)?to\s+(?:the\s+)?$)|(?:\bfrom\s+(?:\p{Lu}[\p{L}-]*\s+)+(?:\p{Ll}{2,3}\s+(?:\p{Lu}[\p{L}-]*\s+)*)?to\s+(?:the\s+)?$)/u;
+/** A place named by what it is the capital of: "in the Qatari capital", "in the Kazakh capital". */
+const CAPITAL_PHRASE = /\b(?:in|at)\s+the\s+(\p{Lu}\p{L}+)\s+capital\b/gu;
+/** A name followed by one of these is a region, not a town ("Surigao del Sur province"). */
+const REGION_AFTER = /^(?:\s+(?:del|de|do|da)\s+\p{Lu}\p{L}+)?\s+(?:province|region|state|county|district|prefecture|oblast|governorate|department|island|islands|peninsula|coast|valley|sea|ocean)\b/iu;
+/** A city named with no "in" or "at" before it counts only when it is this big, or a capital: a region
+ *  ("Pacific") shares its name with many small towns. */
+const UNINTRODUCED_CITY_MIN_POPULATION = 100_000;
+/** A venue named after "at": "at the Dolmabahce Palace", "at the Ivato International Conference Centre". */
+const VENUE_PATTERN =
+  /\bat\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|de|du|des|del|and)\s+(?:the\s+)?)?){1,6}(?:Palace|Hotel|Hall|Centre|Center|House|Building|Kremlin|Square|Stadium|Arena|Embassy|Residence|Guesthouse|Guest House|Castle|Villa|Pavilion|Headquarters|Complex|Forum|Museum|Cathedral|Airport|Base))\b/u;
+
+/** Where an event happened: a populated place from the gazetteer, with the venue the text names. */
+export interface EventPlace {
+  /** The city as the article writes it ("Geneva"). */
+  name: string;
+  /** GeoNames id, coordinates and ISO country code, null when the place is only a country. */
+  geonameId: number | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  venue: string | null;
+}
 
 export interface EventAnchor {
   /** YYYY-MM-DD or null. */
   date: string | null;
+  /** Last day of an occasion given as a range ("May 3-4"), else equal to `date`. */
+  endDate: string | null;
+  /** The article announces the occasion ahead of it ("will travel to Hanoi on May 3"). */
+  preview: boolean;
   location: string | null;
+  place: EventPlace | null;
   /** The sentence the date (or, without a date, the place) was read from. */
   evidence: Citation | null;
 }
@@ -74,18 +109,103 @@ function placesIn(article: Article, sentence: Sentence): PlaceMention[] {
 }
 
 function introducedPlaces(article: Article, sentence: Sentence): PlaceMention[] {
-  return placesIn(article, sentence)
-    .filter((place) => PLACE_PREPOSITION.test(article.text.slice(Math.max(sentence.start, place.mention.start - 12), place.mention.start)));
+  return placesIn(article, sentence).filter((place) => {
+    const before = article.text.slice(Math.max(sentence.start, place.mention.start - 40), place.mention.start);
+    return PLACE_PREPOSITION.test(before) && !DESTINATION_BEFORE.test(before);
+  });
 }
 
-function nearestPlace(places: PlaceMention[], offset: number): string | null {
-  return nearest(places.map((place) => ({ ...place.mention, name: place.entity.name })), offset)?.name ?? null;
+/** Words that make a place name part of an outlet's name ("The Lagos Herald"). */
+const OUTLET_WORDS = /^\s+(?:Herald|Times|Post|Tribune|Gazette|Daily|News|Observer|Chronicle|Journal|Courier|Mail|Star|Standard|Telegraph|Guardian|Express|Independent|Monitor|Reporter|Record|Sun|Mirror|Today|Review|Dispatch|Bulletin|Radio|TV|Television)\b/;
+
+function isOutletMention(article: Article, mention: Mention): boolean {
+  if (OUTLET_WORDS.test(article.text.slice(mention.end, mention.end + 20))) return true;
+  return article.publisher !== null && article.publisher.includes(article.text.slice(mention.start, mention.end)) &&
+    !countriesOf(mention.text).size && article.publisher.trim() !== mention.text;
 }
 
-/** The place an occasion happened: a location introduced by "in"/"at" nearest the occasion, else any location. */
-function placeOf(article: Article, sentence: Sentence, offset: number): string | null {
-  const introduced = introducedPlaces(article, sentence);
-  return nearestPlace(introduced.length > 0 ? introduced : placesIn(article, sentence), offset);
+const countriesOfArticle = new WeakMap<Article, Set<string>>();
+/** Countries the article names: they settle which of several same-named cities is meant. */
+function articleCountries(article: Article): Set<string> {
+  let known = countriesOfArticle.get(article);
+  if (!known) {
+    known = new Set<string>();
+    for (const entity of article.entities ?? []) if (entity.type === 'location') for (const code of countriesIn(entity.name)) known.add(code);
+    countriesOfArticle.set(article, known);
+  }
+  return known;
+}
+
+/** The city a place name stands for; null for a country (never an event's city) or an unknown name. */
+function cityOf(article: Article, name: string): City | null {
+  if (countriesOf(name).size > 0) return null;
+  return resolveCity(name, articleCountries(article));
+}
+
+interface PlaceCandidate {
+  name: string;
+  city: City | null;
+}
+
+function nearestPlace(places: PlaceMention[], offset: number): PlaceCandidate | null {
+  const found = nearest(places.map((place) => ({ ...place.mention, name: place.entity.name })), offset);
+  return found ? { name: found.name, city: null } : null;
+}
+
+function isRegionMention(article: Article, mention: Mention): boolean {
+  return REGION_AFTER.test(article.text.slice(mention.end, mention.end + 40));
+}
+
+/** Capitals named by the country they belong to ("in the Qatari capital"), as places at their offsets. */
+function capitalPhrases(article: Article, sentence: Sentence): { start: number; end: number; name: string; city: City }[] {
+  const found: { start: number; end: number; name: string; city: City }[] = [];
+  for (const match of sentence.text.matchAll(CAPITAL_PHRASE)) {
+    const codes = [...countriesOf(match[1])];
+    const city = codes.length === 1 ? capitalOf(codes[0]) : null;
+    if (city) found.push({ start: sentence.start + match.index, end: sentence.start + match.index + match[0].length, name: city.name, city });
+  }
+  return found;
+}
+
+/** The place an occasion happened, in order of trust: a city put there by "in"/"at"/"near" (or a capital
+ *  named by its country) nearest the occasion; a city a visit goes "to"; a large city named anywhere in the
+ *  sentence; a country or region it introduces. Outlets' names and regions are never cities. */
+function placeOf(article: Article, sentence: Sentence, offset: number): PlaceCandidate | null {
+  const usable = (places: PlaceMention[]) => places.filter((place) => !isOutletMention(article, place.mention) && !isRegionMention(article, place.mention));
+  const introduced = usable(introducedPlaces(article, sentence));
+  const before = (place: PlaceMention) => article.text.slice(Math.max(sentence.start, place.mention.start - 40), place.mention.start);
+  const cityMentions = (places: PlaceMention[], minPopulation = 0) =>
+    places.flatMap((place) => {
+      const city = cityOf(article, place.entity.name);
+      return city && (city.population >= minPopulation || city.featureCode === 'PPLC') ? [{ ...place.mention, name: place.entity.name, city }] : [];
+    });
+  const located = [...cityMentions(introduced.filter((place) => !/\bto\s+(?:the\s+)?\S*\s*$/i.test(before(place)))), ...capitalPhrases(article, sentence)];
+  const tiers = [
+    located,
+    cityMentions(introduced),
+    cityMentions(usable(placesIn(article, sentence)), UNINTRODUCED_CITY_MIN_POPULATION),
+  ];
+  for (const tier of tiers) {
+    const found = nearest(tier, offset);
+    if (found) return { name: found.name, city: found.city };
+  }
+  return nearestPlace(introduced, offset) ?? nearestPlace(usable(placesIn(article, sentence)), offset);
+}
+
+function venueIn(text: string): string | null {
+  return VENUE_PATTERN.exec(text)?.[1]?.trim() ?? null;
+}
+
+function toPlace(candidate: PlaceCandidate, venue: string | null): EventPlace {
+  const { city } = candidate;
+  return {
+    name: candidate.name,
+    geonameId: city?.id ?? null,
+    country: city?.country ?? ([...countriesOf(candidate.name)][0] ?? null),
+    lat: city?.lat ?? null,
+    lon: city?.lon ?? null,
+    venue,
+  };
 }
 
 /** Particles written in lower case inside a place name ("Rio de Janeiro", "Port-au-Prince"). */
@@ -111,25 +231,30 @@ function datelinePlace(article: Article): string | null {
 }
 
 /**
- * The dateline's place, where the lead says nothing against it: no location introduced by "in"/"at"
- * in the sentence that dates the event or in an occasion sentence of the lead. A country merely named
- * ("Kenya's central bank raised ...") is not where the event happened, so it does not outrank the dateline.
+ * The dateline's city, where the lead says nothing against it: no other city introduced by "in"/"at" in the
+ * sentence that dates the event or in an occasion sentence of the lead. A country merely named ("Kenya's
+ * central bank raised ...") is not where the event happened, so it does not outrank the dateline.
  */
-function consistentDatelinePlace(article: Article, sentences: Sentence[], lead: number[], evidence: number | null): string | null {
-  const place = datelinePlace(article);
-  if (!place) return null;
+function consistentDatelinePlace(article: Article, sentences: Sentence[], lead: number[], evidence: number | null): PlaceCandidate | null {
+  const name = datelinePlace(article);
+  if (!name) return null;
+  const city = cityOf(article, name);
+  if (!city) return null;
   const contradicted = lead.some((index) => {
     const sentence = sentences[index];
     const namesOccasion = index === evidence || (!RETROSPECTIVE_PATTERN.test(sentence.text) && OCCASION_PATTERN.test(sentence.text));
-    return namesOccasion && introducedPlaces(article, sentence).some((other) => other.entity.name.toLowerCase() !== place.toLowerCase());
+    return namesOccasion && introducedPlaces(article, sentence).some((other) => {
+      const otherCity = isOutletMention(article, other.mention) ? null : cityOf(article, other.entity.name);
+      return otherCity !== null && otherCity.id !== city.id;
+    });
   });
-  return contradicted ? null : place;
+  return contradicted ? null : { name, city };
 }
 
 function leadIndexes(article: Article, sentences: Sentence[]): number[] {
   const lead: number[] = [];
   for (let i = 0; i < sentences.length && lead.length < LEAD_SENTENCES; i++) {
-    if (!isCaption(article, sentences[i])) lead.push(i);
+    if (!isCaption(article, sentences[i]) && !CREDIT_PATTERN.test(sentences[i].text)) lead.push(i);
   }
   return lead;
 }
@@ -160,33 +285,81 @@ function looksBack(article: Article, sentence: Sentence, day: DateMention): bool
   return false;
 }
 
+/** A lead day this many days before publication is background ("On December 1 the two held talks"), not
+ *  the reported occasion, when the lead also holds a recent one. */
+const BACKGROUND_MIN_DAYS = 14;
+/** Words that announce an occasion still to come. */
+const FUTURE_PATTERN = /\b(?:will|is to|are to|is due to|are due to|is expected to|are expected to|plans? to|is set to|are set to|scheduled|to be held|next week|upcoming|ahead of)\b/i;
+
+function rangeEnd(value: string | null): string | null {
+  const parts = value?.split('/') ?? [];
+  return parts.length === 2 ? fullDay(parts[1]) : null;
+}
+
 /** The date and place of the event an article reports, from the date expressions of its lead. */
 export function eventAnchor(article: Article, sentences: Sentence[]): EventAnchor {
   const lead = leadIndexes(article, sentences);
+  const published = fullDay(article.published);
+  const found: { index: number; day: DateMention; date: string }[] = [];
   for (const index of lead) {
     const sentence = sentences[index];
     const days = datesIn(article, sentence).filter((date) => fullDay(date.value) !== null);
     if (days.length === 0) continue;
-    const offset = occasionOffset(sentence);
-    const day = nearest(days, offset)!;
+    const day = nearest(days, occasionOffset(sentence))!;
     if (looksBack(article, sentence, day)) continue;
-    const date = fullDay(day.value)!;
-    const location = consistentDatelinePlace(article, sentences, lead, index) ?? placeOf(article, sentence, offset) ??
-      leadPlace(article, sentences, lead);
-    return { date, location, evidence: cite(article, sentences, index) };
+    found.push({ index, day, date: fullDay(day.value)! });
   }
-  const location = consistentDatelinePlace(article, sentences, lead, null) ?? leadPlace(article, sentences, lead);
-  return { date: null, location, evidence: null };
+  const recent = published ? found.find((entry) => daysBetween(entry.date, published) < BACKGROUND_MIN_DAYS) : undefined;
+  const chosen = recent ?? found[0];
+  if (chosen) {
+    const sentence = sentences[chosen.index];
+    const candidate = placeOf(article, sentence, occasionOffset(sentence));
+    const place = (candidate?.city ? candidate : null) ?? consistentDatelinePlace(article, sentences, lead, chosen.index) ??
+      leadPlace(article, sentences, lead) ?? candidate;
+    const preview = published ? chosen.date > published : FUTURE_PATTERN.test(sentence.text);
+    return {
+      date: chosen.date,
+      endDate: rangeEnd(chosen.day.value) ?? chosen.date,
+      preview: preview && FUTURE_PATTERN.test(sentence.text),
+      location: place?.name ?? null,
+      place: place ? toPlace(place, leadVenue(article, sentences, lead, chosen.index)) : null,
+      evidence: cite(article, sentences, chosen.index),
+    };
+  }
+  const place = consistentDatelinePlace(article, sentences, lead, null) ?? leadPlace(article, sentences, lead);
+  return {
+    date: null,
+    endDate: null,
+    preview: false,
+    location: place?.name ?? null,
+    place: place ? toPlace(place, leadVenue(article, sentences, lead, null)) : null,
+    evidence: null,
+  };
 }
 
-function leadPlace(article: Article, sentences: Sentence[], lead: number[]): string | null {
+/** The venue the dated sentence or the lead's first occasion sentence names. */
+function leadVenue(article: Article, sentences: Sentence[], lead: number[], evidence: number | null): string | null {
+  const order = evidence === null ? lead : [evidence, ...lead.filter((index) => index !== evidence)];
+  for (const index of order) {
+    const text = sentences[index].text;
+    if (index !== evidence && (RETROSPECTIVE_PATTERN.test(text) || !OCCASION_PATTERN.test(text))) continue;
+    const venue = venueIn(text);
+    if (venue) return venue;
+  }
+  return null;
+}
+
+/** The city of the lead's first occasion sentence that names one, else the first place one introduces. */
+function leadPlace(article: Article, sentences: Sentence[], lead: number[]): PlaceCandidate | null {
+  let fallback: PlaceCandidate | null = null;
   for (const index of lead) {
     const sentence = sentences[index];
     if (RETROSPECTIVE_PATTERN.test(sentence.text) || !OCCASION_PATTERN.test(sentence.text)) continue;
     const place = placeOf(article, sentence, occasionOffset(sentence));
-    if (place) return place;
+    if (place?.city) return place;
+    fallback ??= place;
   }
-  return null;
+  return fallback;
 }
 
 function parseDay(day: string): Date {
@@ -263,7 +436,7 @@ export function referencedEvents(article: Article, sentences: Sentence[], anchor
       id: null,
       title: shortTitle(sentence.text),
       date,
-      location: placeOf(article, sentence, occasionOffset(sentence)),
+      location: placeOf(article, sentence, occasionOffset(sentence))?.name ?? null,
       relation: 'referenced',
       evidence: [cite(article, sentences, index)],
     });

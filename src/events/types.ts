@@ -1,5 +1,6 @@
 // Cross-article model: events built from many articles, with cited evidence.
 import type { EntityType } from '../types.js';
+import type { EventPlace } from './timeline.js';
 
 /** Points at the sentence a statement came from: article id plus character offsets in its clean text. */
 export interface Citation {
@@ -18,6 +19,8 @@ export interface EventArticle {
   /** False for near-copies and syndicated re-posts: they never count as independent sources. */
   independent: boolean;
   duplicateOf: string | null;
+  /** The article announces the occasion ahead of it. */
+  preview?: boolean;
 }
 
 export interface Participant {
@@ -104,7 +107,12 @@ export interface DossierEvent {
   title: string;
   /** The day it happened, YYYY-MM-DD (derived from the text), or null if unknown. */
   date: string | null;
+  /** Last day of a multi-day occasion (a summit, a round of talks); equal to `date` for one day. */
+  endDate?: string | null;
+  /** The city as the articles write it (or a country when no city is named). */
   location: string | null;
+  /** The city with its country, coordinates and venue, from the gazetteer. */
+  place?: EventPlace | null;
   articles: EventArticle[];
   duplicates: { id: string; duplicateOf: string }[];
   participants: Participant[];
