@@ -69,8 +69,8 @@ const BYLINE_MAX_CHARS = 140;
 
 /** A line that is only a date, as printed under a headline: "March 11, 2025", "Tue 11 Mar 2025 14:02 GMT". */
 const BARE_DATE_LINE = new RegExp(
-  `^\\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?${DATE_LIKE.source}(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?::\\d{2})?(?:\\s*[ap]\\.?m\\.?)?)?(?:\\s*\\(?(?:GMT|UTC|[A-Z]{2,4})(?:[+-]\\d{1,2})?\\)?)?\\W*$`,
-  'i',
+  `^\\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?${DATE_LIKE.source}(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?::\\d{2})?(?:\\s*[ap]\\.?m\\.?)?)?(?:\\s*\\(?(?:GMT|UTC|[A-Z]{2,4})(?:[+-]\\d{1,2})?\\)?)?(?:\\s*[|·•]\\s*[\\p{L} &]{1,30})?\\W*$`,
+  'iu',
 );
 /** A date line that also names the author: "March 3, 2025 by Ruth Ellison", "Posted on 3 March 2025 by Tom". */
 const DATED_BYLINE = new RegExp(

@@ -21,6 +21,14 @@ export function parsePrintedDate(text: string): string | null {
     if (!hh) return `${y}-${m}-${d}`;
     return `${y}-${m}-${d}T${hh}:${mm}${ss ? `:${ss}` : ''}${zone ? normaliseZone(zone) : ''}`;
   }
+  // Dotted numeric dates are day first wherever they are printed ("03.09.2025" is 3 September); chrono
+  // would read them month first.
+  const dotted = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b(?:,?\s+(\d{1,2}):(\d{2}))?/.exec(text);
+  if (dotted && Number(dotted[2]) >= 1 && Number(dotted[2]) <= 12 && Number(dotted[1]) >= 1 && Number(dotted[1]) <= 31) {
+    const [, d, m, y, hh, mm] = dotted;
+    const date = `${y}-${pad(Number(m))}-${pad(Number(d))}`;
+    return hh ? `${date}T${pad(Number(hh))}:${mm}` : date;
+  }
   const parsed = chrono.parse(text, undefined, { forwardDate: false })[0];
   if (!parsed || !parsed.start.isCertain('year') || !parsed.start.isCertain('month') || !parsed.start.isCertain('day')) {
     return null;
