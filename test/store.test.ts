@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { SqliteStore, StoreOpenError, toFtsQuery } from '../src/store/sqlite.js';
+import { SCHEMA_VERSION, SqliteStore, StoreOpenError, toFtsQuery } from '../src/store/sqlite.js';
 import { article, event, storeContract } from './support/store-contract.js';
 
 const tempDb = (): string => join(mkdtempSync(join(tmpdir(), 'dossier-store-')), 'test.db');
@@ -17,7 +17,7 @@ describe('SqliteStore specifics', () => {
     await new SqliteStore(file).close();
     const db = new Database(file);
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
-    assert.equal(db.pragma('user_version', { simple: true }), 3);
+    assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     db.close();
   });
 

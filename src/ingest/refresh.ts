@@ -8,6 +8,7 @@ import { eventAnchor } from '../events/timeline.js';
 import type { DossierEvent, RelatedEvent } from '../events/types.js';
 import { entityKey } from '../extract/entities.js';
 import { splitSentences } from '../extract/sentences.js';
+import { nameIdsOf } from '../store/event-index.js';
 import type { EventDigest, Store } from '../store/store.js';
 import type { Article, EntityType } from '../types.js';
 
@@ -23,14 +24,6 @@ async function rebuildAllEvents(store: Store): Promise<number> {
   const events = buildEvents(await store.listArticles({ status: 'ok' }));
   await store.replaceEvents(events);
   return events.length;
-}
-
-/** Participant ids under which a name of a person or organisation may be stored (places are left out, as
- *  the clusterer leaves them out of its look-up: most events name a few common ones). */
-function participantIdsOf(names: { name: string; aliases: string[]; type: EntityType }[]): string[] {
-  return names
-    .filter((named) => named.type !== 'location')
-    .flatMap((named) => [named.name, ...named.aliases].map((name) => participantId(entityKey(name, named.type))));
 }
 
 function daysAround(day: string): string[] {
@@ -51,17 +44,22 @@ function addTo<K, V>(index: Map<K, V[]>, key: K, value: V): void {
  * organisations (under any of their names), and those reported within a day of it whose title shares a
  * word with it.
  */
+function articleDays(article: Article): string[] {
+  const day = eventAnchor(article, splitSentences(article.text)).date;
+  return day ? daysAround(day) : [];
+}
+
 export function eventsAffectedBy(articles: Article[], digests: EventDigest[]): Set<string> {
   const byParticipant = new Map<string, string[]>();
   const byDay = new Map<string, EventDigest[]>();
   for (const digest of digests) {
-    for (const id of new Set(participantIdsOf(digest.participants))) addTo(byParticipant, id, digest.id);
+    for (const id of new Set(nameIdsOf(digest.participants))) addTo(byParticipant, id, digest.id);
     if (digest.date) addTo(byDay, digest.date, digest);
   }
   const affected = new Set<string>();
   for (const article of articles) {
     const shared = new Map<string, number>();
-    for (const id of new Set(participantIdsOf(article.entities ?? []))) {
+    for (const id of new Set(nameIdsOf(article.entities ?? []))) {
       for (const eventId of byParticipant.get(id) ?? []) shared.set(eventId, (shared.get(eventId) ?? 0) + (id.startsWith('person-') ? MIN_SHARED_NAMES : 1));
     }
     for (const [eventId, count] of shared) if (count >= MIN_SHARED_NAMES) affected.add(eventId);
@@ -169,12 +167,20 @@ export async function refreshEvents(store: Store, addedIds?: string[]): Promise<
   const added = (await Promise.all(pending.map((id) => store.getArticle(id)))).filter(
     (article): article is Article => article?.status === 'ok',
   );
-  const digests = await store.listEventDigests();
-  if (added.length === 0) return digests.length;
-  if (digests.length === 0) return rebuildAllEvents(store);
+  const stored = await store.countEvents();
+  if (added.length === 0) return stored;
+  if (stored === 0) return rebuildAllEvents(store);
+  // Only the events that share a name or a day with the new articles are read: the cost follows what the
+  // new articles touch, not the size of the store.
+  const digests = await store.eventDigestsFor(added.flatMap((article) => nameIdsOf(article.entities ?? [])), added.flatMap(articleDays));
   const affected = eventsAffectedBy(added, digests);
   const before = digests.filter((digest) => affected.has(digest.id));
-  const kept = digests.filter((digest) => !affected.has(digest.id));
+  // Events in a series with the regrouped ones, or naming someone they name, may need their links redone.
+  const around = await store.eventDigestsFor(
+    [...added.flatMap((article) => nameIdsOf(article.entities ?? [])), ...before.flatMap((digest) => nameIdsOf(digest.participants))],
+    [],
+  );
+  const kept = [...new Map([...digests, ...around].map((digest) => [digest.id, digest])).values()].filter((digest) => !affected.has(digest.id));
   const memberIds = new Set(
     (await store.getEvents([...affected])).flatMap((event) => [...event.articles.map((article) => article.id), ...event.duplicates.map((copy) => copy.id)]),
   );
@@ -186,5 +192,5 @@ export async function refreshEvents(store: Store, addedIds?: string[]): Promise<
     return JSON.stringify(related) === JSON.stringify(event.related) ? [] : [{ ...event, related }];
   });
   await store.updateEvents([...affected, ...relinked.map((event) => event.id)], [...rebuilt, ...relinked]);
-  return kept.length + rebuilt.length;
+  return stored - affected.size + rebuilt.length;
 }

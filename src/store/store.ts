@@ -75,6 +75,13 @@ export interface Store {
   listEvents(): Promise<DossierEvent[]>;
   /** Digests of all events, in `listEvents` order, without reading the events themselves. */
   listEventDigests(): Promise<EventDigest[]>;
+  countEvents(): Promise<number>;
+  /**
+   * Digests of the events that name one of these people or organisations (ids as `nameIdsOf` writes them,
+   * under any of their names) or are dated on one of these days, in `listEvents` order: the events a new
+   * article could join, found through indexes, whatever the number of stored events.
+   */
+  eventDigestsFor(nameIds: string[], days: string[]): Promise<EventDigest[]>;
   getEvent(id: string): Promise<DossierEvent | null>;
   /** The events with these ids that exist, in the order of `ids`. */
   getEvents(ids: string[]): Promise<DossierEvent[]>;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DossierEvent, Participant } from '../../src/events/types.js';
 import type { Store } from '../../src/store/store.js';
+import { nameIdsOf } from '../../src/store/event-index.js';
 import type { Article } from '../../src/types.js';
 
 export function article(id: string, overrides: Partial<Article> = {}): Article {
@@ -171,6 +172,21 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await store.updateEvents(['r1'], []);
       assert.deepEqual(await store.participantAppearances('person-rosa-ilunga'), []);
       assert.deepEqual(await store.searchEvents('reopened'), []);
+      await store.close();
+    });
+
+    it('finds the events an article could join by any name of their people and organisations, or by day', async () => {
+      const store = await open();
+      await store.replaceEvents([richEvent('r1', '2025-03-01', 'Dam inspection'), event('e2', '2026-01-01'), event('e3', null)]);
+      assert.equal(await store.countEvents(), 3);
+      // 'Ilunga' is an alias of Rosa Ilunga: an article naming her by surname finds the event.
+      assert.deepEqual((await store.eventDigestsFor(nameIdsOf([{ name: 'Ilunga', aliases: [], type: 'person' }]), [])).map((d) => d.id), ['r1']);
+      assert.deepEqual((await store.eventDigestsFor([], ['2026-01-01', '2030-01-01'])).map((d) => d.id), ['e2']);
+      assert.deepEqual((await store.eventDigestsFor(nameIdsOf([{ name: 'Water Board', aliases: [], type: 'organization' }]), ['2026-01-01'])).map((d) => d.id), ['e2', 'r1']);
+      assert.deepEqual(await store.eventDigestsFor(['person-nobody'], []), []);
+      await store.updateEvents(['r1'], []);
+      assert.deepEqual(await store.eventDigestsFor(nameIdsOf([{ name: 'Ilunga', aliases: [], type: 'person' }]), []), []);
+      assert.equal(await store.countEvents(), 2);
       await store.close();
     });
 
