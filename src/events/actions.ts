@@ -93,7 +93,7 @@ function isAnnouncedOnly(tokens: Token[], index: number): boolean {
   if (hasWordBefore(tokens, index, 2, (token) => FUTURE_AUXILIARIES.has(token.lower))) return true;
   const previous = tokens[index - 1];
   const beforeTo = tokens[index - 2];
-  return previous?.lower === 'to' && !!beforeTo && INTENT_BEFORE_TO.some((word) => matchesWord(beforeTo.lower, word));
+  return previous?.lower === 'to' && !!beforeTo && INTENT_BEFORE_TO.some((word) => matchesWord(beforeTo, word));
 }
 
 function objectIsCommunication(tokens: Token[], match: TriggerMatch): boolean {
@@ -115,7 +115,7 @@ function chooseTrigger(tokens: Token[], matches: TriggerMatch[]): { match: Trigg
   );
   for (const match of ranked) {
     if (match.entry.pos === 'verb' && objectIsCommunication(tokens, match)) continue;
-    const negated = hasWordBefore(tokens, match.first, 3, (token) => NEGATIONS.has(token.lower));
+    const negated = hasWordBefore(tokens, match.first, 3, (token) => token.negated || NEGATIONS.has(token.lower));
     const cooperative = COOPERATIVE.has(match.entry.type);
     if (negated) {
       // "did not agree", "refused to meet": a refusal. A negated hostile act is no act at all.
@@ -211,7 +211,7 @@ function clauseStart(tokens: Token[], trigger: number): number {
   let start = 0;
   for (let i = 0; i < trigger; i++) {
     const lower = tokens[i].lower;
-    if (lower === ';' || lower === ':' || lower === 'that' || REPORTING.some((word) => matchesWord(lower, word))) start = i + 1;
+    if (lower === ';' || lower === ':' || lower === 'that' || REPORTING.some((word) => matchesWord(tokens[i], word))) start = i + 1;
   }
   return start;
 }

@@ -3,6 +3,8 @@
 // English usage; never from the gold-standard sentences, which stay held out for evaluation.
 // Labels follow the PLOVER release the public gold records use (DEMAND, DISAPPROVE, INVESTIGATE,
 // FIGHT for conventional military force), plus ACCUSE for allegations; modes follow the 2021 mapping.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
 import type { PloverType } from './types.js';
 
 export interface TriggerEntry {
@@ -94,79 +96,87 @@ function parseLexicon(): TriggerEntry[] {
 
 export const TRIGGERS: readonly TriggerEntry[] = parseLexicon();
 
-/** Irregular English forms that suffix rules cannot produce: form → base. */
-const IRREGULAR = `met:meet;held:hold;sought:seek;fought:fight;gave:give;given:give;took:take;taken:take;made:make;
-withdrew:withdraw;withdrawn:withdraw;struck:strike;stricken:strike;shot:shoot;broke:break;broken:break;spoke:speak;spoken:speak;
-sent:send;led:lead;froze:freeze;frozen:freeze;began:begin;begun:begin;brought:bring;ran:run;kept:keep;beaten:beat;
-threw:throw;thrown:throw;forgave:forgive;forgiven:forgive;blew:blow;blown:blow;flew:fly;flown:fly;laid:lay;went:go;gone:go;
-rode:ride;stood:stand;drew:draw;drawn:draw;undertook:undertake;undertaken:undertake;burnt:burn;rang:ring;sat:sit;
-said:say;told:tell;did:do;done:do;was:be;were:be;been:be;is:be;are:be;am:be;shut:shut;put:put;set:set;cut:cut;hit:hit;bore:bear;borne:bear`;
+// Verb forms come from wink-nlp's lemmatiser (the project's sentence splitter already loads its English
+// model), not from hand-listed inflections: "withdrew", "held" and "shelled" match "withdraw", "hold"
+// and "shell" because the model's lemma is that word.
+const nlp = winkNLP(model);
+const its = nlp.its;
+const lemmaCache = new Map<string, string>();
 
-const IRREGULAR_BASE = new Map(
-  IRREGULAR.replace(/\n/g, '')
-    .split(';')
-    .map((pair) => pair.split(':') as [string, string]),
-);
-
-const VOWEL = /[aeiou]/;
-
-/** Regular inflections of a base word (verb tenses and noun plurals). */
-function inflections(base: string): Set<string> {
-  const forms = new Set([base, base + 's', base + 'es', base + 'ed', base + 'd', base + 'ing']);
-  if (base.endsWith('e')) forms.add(base.slice(0, -1) + 'ing');
-  if (base.endsWith('y') && !VOWEL.test(base.at(-2) ?? '')) {
-    forms.add(base.slice(0, -1) + 'ies');
-    forms.add(base.slice(0, -1) + 'ied');
-  }
-  const last = base.at(-1) ?? '';
-  // Consonant doubling for short verbs ending consonant-vowel-consonant: "ban" → "banned".
-  if (/[bdgklmnprt]/.test(last) && VOWEL.test(base.at(-2) ?? '') && !VOWEL.test(base.at(-3) ?? 'a')) {
-    forms.add(base + last + 'ed');
-    forms.add(base + last + 'ing');
-  }
-  return forms;
-}
-
-const inflectionCache = new Map<string, Set<string>>();
-
-/** Whether a lowercased token is some inflection of a lexicon word. */
-export function matchesWord(token: string, word: string): boolean {
-  if (token === word) return true;
-  if (IRREGULAR_BASE.get(token) === word) return true;
-  let forms = inflectionCache.get(word);
-  if (!forms) {
-    forms = inflections(word);
-    inflectionCache.set(word, forms);
-  }
-  return forms.has(token);
-}
-
-/** A base form for features: irregulars resolved, common suffixes stripped. */
+/** The base form of one word out of context, as wink-nlp lemmatises it ("talks" → "talk", "met" → "meet"). */
 export function lemmaOf(token: string): string {
-  const irregular = IRREGULAR_BASE.get(token);
-  if (irregular) return irregular;
-  if (token.length > 5 && token.endsWith('ing')) return token.slice(0, -3);
-  if (token.length > 4 && token.endsWith('ied')) return token.slice(0, -3) + 'y';
-  if (token.length > 4 && token.endsWith('ed')) return token.slice(0, -2);
-  if (token.length > 4 && token.endsWith('ies')) return token.slice(0, -3) + 'y';
-  if (token.length > 3 && token.endsWith('s') && !token.endsWith('ss')) return token.slice(0, -1);
-  return token;
+  let lemma = lemmaCache.get(token);
+  if (lemma === undefined) {
+    const lemmas = nlp.readDoc(token).tokens().out(its.lemma as never) as string[];
+    lemma = lemmas.length === 1 ? lemmas[0].toLowerCase() : token;
+    lemmaCache.set(token, lemma);
+  }
+  return lemma;
 }
 
 export interface Token {
   text: string;
   lower: string;
+  /** wink-nlp's lemma in context, lowercased ("held" → "hold"); the lowercased text when wink splits the word. */
+  lemma: string;
+  /** wink-nlp's universal part-of-speech tag in context ("VERB", "NOUN", "PROPN", ...). */
+  pos: string;
+  /** The word carries a contracted negation ("didn't", "won't"). */
+  negated: boolean;
   start: number;
   end: number;
 }
 
+interface TaggedWord {
+  start: number;
+  end: number;
+  lemma: string;
+  pos: string;
+}
+
+/** wink-nlp's tokens of a text with their character offsets (wink keeps every character of its input). */
+function taggedWords(text: string): TaggedWord[] {
+  const tokens = nlp.readDoc(text).tokens();
+  // The lite model's lemma getter is typed for a model add-on; it is one of the model's own outputs.
+  const values = tokens.out() as string[];
+  const lemmas = tokens.out(its.lemma as never) as string[];
+  const tags = tokens.out(its.pos) as string[];
+  const words: TaggedWord[] = [];
+  let cursor = 0;
+  values.forEach((value, index) => {
+    const at = text.indexOf(value, cursor);
+    if (at < 0) return;
+    words.push({ start: at, end: at + value.length, lemma: lemmas[index].toLowerCase(), pos: tags[index] });
+    cursor = at + value.length;
+  });
+  return words;
+}
+
+/** Words and punctuation marks with offsets, each word with wink-nlp's lemma and tag. Words keep their
+ *  internal apostrophes and hyphens ("Sudan's", "cease-fire") so names stay whole. */
 export function tokenize(text: string): Token[] {
-  return [...text.matchAll(/[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu)].map((match) => ({
-    text: match[0],
-    lower: match[0].toLowerCase(),
-    start: match.index,
-    end: match.index + match[0].length,
-  }));
+  const tagged = taggedWords(text);
+  let next = 0;
+  return [...text.matchAll(/[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu)].map((match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    while (next < tagged.length && tagged[next].end <= start) next++;
+    const inside: TaggedWord[] = [];
+    for (let i = next; i < tagged.length && tagged[i].start < end; i++) inside.push(tagged[i]);
+    const lower = match[0].toLowerCase();
+    const whole = inside.length === 1 && inside[0].start === start && inside[0].end === end;
+    // "Sudan's" is wink's "Sudan" + "'s", "didn't" its "did" + "n't": the first part carries the word.
+    const head = inside[0]?.start === start ? inside[0] : undefined;
+    return {
+      text: match[0],
+      lower,
+      lemma: whole || (head && /^n['’]t$/.test(lower.slice(head.end - start))) ? head!.lemma : lower,
+      pos: head?.pos ?? 'X',
+      negated: inside.some((word, index) => index > 0 && word.lemma === 'not'),
+      start,
+      end,
+    };
+  });
 }
 
 /** Punctuation that ends a clause: a pattern never spans it. */
@@ -179,35 +189,39 @@ export interface TriggerMatch {
   last: number;
 }
 
-/** Lexicon entries by every form of their first word (inflections and irregular forms), in lexicon
- *  order: a token looks up its few candidate patterns instead of testing the whole lexicon. */
-const TRIGGERS_BY_FIRST_FORM: ReadonlyMap<string, readonly TriggerEntry[]> = (() => {
+/** Whether a token is a form of a lexicon word: its lemma or, for words listed in one form ("talks",
+ *  "backed"), its text. */
+export function matchesWord(token: Token, word: string): boolean {
+  return token.lemma === word || token.lower === word;
+}
+
+/** Lexicon entries by their first word, in lexicon order: a token looks up its few candidate patterns
+ *  (by lemma and by text) instead of testing the whole lexicon. */
+const TRIGGERS_BY_FIRST_WORD: ReadonlyMap<string, readonly TriggerEntry[]> = (() => {
   const index = new Map<string, TriggerEntry[]>();
-  const irregularFormsOf = new Map<string, string[]>();
-  for (const [form, base] of IRREGULAR_BASE) irregularFormsOf.set(base, [...(irregularFormsOf.get(base) ?? []), form]);
-  for (const entry of TRIGGERS) {
-    const first = entry.words[0];
-    for (const form of new Set([...inflections(first), ...(irregularFormsOf.get(first) ?? [])])) {
-      const entries = index.get(form) ?? [];
-      if (!entries.includes(entry)) entries.push(entry);
-      index.set(form, entries);
-    }
-  }
+  for (const entry of TRIGGERS) index.set(entry.words[0], [...(index.get(entry.words[0]) ?? []), entry]);
   return index;
 })();
+
+function candidates(token: Token): readonly TriggerEntry[] {
+  const byLemma = TRIGGERS_BY_FIRST_WORD.get(token.lemma) ?? [];
+  if (token.lower === token.lemma) return byLemma;
+  const byText = TRIGGERS_BY_FIRST_WORD.get(token.lower) ?? [];
+  return byText.length ? [...new Set([...byLemma, ...byText])] : byLemma;
+}
 
 /** Every lexicon match in a token list. */
 export function findTriggers(tokens: Token[]): TriggerMatch[] {
   const matches: TriggerMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    for (const entry of TRIGGERS_BY_FIRST_FORM.get(tokens[i].lower) ?? []) {
+    for (const entry of candidates(tokens[i])) {
       let position = i;
       let complete = true;
       for (const word of entry.words.slice(1)) {
         let found = -1;
         for (let j = position + 1; j <= Math.min(tokens.length - 1, position + 1 + MAX_GAP); j++) {
           if (CLAUSE_BREAK.has(tokens[j].lower)) break;
-          if (matchesWord(tokens[j].lower, word)) {
+          if (matchesWord(tokens[j], word)) {
             found = j;
             break;
           }
