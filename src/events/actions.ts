@@ -8,6 +8,9 @@ import type { Action, Citation, PloverType } from './types.js';
 import { splitSentences, type Sentence } from '../extract/sentences.js';
 import { ACTOR_LEXICON, findLexiconActors, placeCode } from './plover-actors.js';
 import { findTriggers, matchesWord, tokenize, type Token, type TriggerMatch } from './plover-lexicon.js';
+import { monetaryAuthorityAt, otherKindOf, type OtherKind } from './plover-kinds.js';
+
+export type { OtherKind } from './plover-kinds.js';
 
 export interface CodingContext {
   /** Known named entities; a mention of a name or alias is reported under the entity's full name. */
@@ -102,35 +105,101 @@ function objectIsCommunication(tokens: Token[], match: TriggerMatch): boolean {
   return !!tokens[next] && NON_EVENT_OBJECTS.has(tokens[next].lower);
 }
 
-/** Picks the act of the sentence: verb triggers before noun triggers, then the earliest
- *  (the main verb precedes its complements: "threatened to impose sanctions" is a threat),
+/** Words that open a subordinate clause: an act inside one ("after rebels attacked the town") is
+ *  background to the main clause's act. "that" and "as" are left out: too often a complement or a
+ *  comparison. */
+const SUBORDINATORS = new Set(['after', 'before', 'since', 'following', 'when', 'while', 'because', 'amid', 'despite', 'if', 'unless', 'until', 'who', 'which', 'whose', 'where', 'whom']);
+const CLAUSE_MARKS = new Set([',', ';', ':', '(', ')', '—', '–']);
+
+/** For each token, whether it stands in a subordinate clause: from a subordinator to the next clause mark. */
+function subordinateTokens(tokens: Token[]): boolean[] {
+  const inside: boolean[] = [];
+  let open = false;
+  for (const token of tokens) {
+    if (CLAUSE_MARKS.has(token.lower)) open = false;
+    else if (SUBORDINATORS.has(token.lower)) open = true;
+    inside.push(open);
+  }
+  return inside;
+}
+
+/** Hostile acts that, announced but not yet done ("will impose sanctions", "vowed to attack"), are
+ *  threats (CAMEO 13: threaten sanctions, repression, force, protest). */
+const HOSTILE: ReadonlySet<PloverType> = new Set(['SANCTION', 'COERCE', 'ASSAULT', 'FIGHT', 'PROTEST', 'THREATEN']);
+/** Verbs of commitment whose complement carries the act's nature: "pledged to help" is AGREE,
+ *  "vowed to strike back" a threat. */
+const COMMITMENT_VERBS = new Set(['pledge', 'promise', 'vow', 'commit', 'offer']);
+
+/** A past participle used as an adjective before its noun ("Detained activists began a hunger
+ *  strike"): it names a state, not the sentence's act. */
+function isParticipleModifier(tokens: Token[], index: number): boolean {
+  const token = tokens[index];
+  const previous = tokens[index - 1];
+  return /(ed|en)$/.test(token.lower) && token.lemma !== token.lower && tokens[index + 1]?.pos === 'NOUN' &&
+    (!previous || DETERMINERS.has(previous.lower) || previous.pos === 'ADJ' || previous.pos === 'NUM');
+}
+
+interface RankedMatch {
+  match: TriggerMatch;
+  /** The trigger is used as a verb here (a verb pattern whose first word wink tags as a verb). */
+  verbal: boolean;
+  subordinate: boolean;
+}
+
+/** Picks the act of the sentence: a verb before a noun, a main clause before a subordinate one, then
+ *  the earliest (the main verb precedes its complements: "threatened to impose sanctions" is a threat),
  *  then the longest pattern at that position. */
 function chooseTrigger(tokens: Token[], matches: TriggerMatch[]): { match: TriggerMatch; type: PloverType; mode: string | null } | null {
-  const ranked = [...matches].sort(
-    (a, b) =>
-      (a.entry.pos === 'verb' ? 0 : 1) - (b.entry.pos === 'verb' ? 0 : 1) ||
-      a.first - b.first ||
-      b.entry.words.length - a.entry.words.length ||
-      b.last - b.first - (a.last - a.first),
-  );
-  for (const match of ranked) {
-    if (match.entry.pos === 'verb' && objectIsCommunication(tokens, match)) continue;
+  const subordinate = subordinateTokens(tokens);
+  const ranked: RankedMatch[] = matches
+    .map((match) => ({
+      match,
+      verbal:
+        match.entry.pos === 'verb' &&
+        (match.entry.words.length > 1 || /^(VERB|AUX)$/.test(tokens[match.first].pos)),
+      subordinate: subordinate[match.first],
+    }))
+    .sort(
+      (a, b) =>
+        Number(!a.verbal) - Number(!b.verbal) ||
+        Number(a.subordinate) - Number(b.subordinate) ||
+        a.match.first - b.match.first ||
+        b.match.entry.words.length - a.match.entry.words.length ||
+        b.match.last - b.match.first - (a.match.last - a.match.first),
+    );
+  for (const { match, verbal } of ranked) {
+    if (match.entry.pos === 'verb' && (objectIsCommunication(tokens, match) || isParticipleModifier(tokens, match.first))) continue;
     const negated = hasWordBefore(tokens, match.first, 3, (token) => token.negated || NEGATIONS.has(token.lower));
-    const cooperative = COOPERATIVE.has(match.entry.type);
+    const type = match.entry.type;
+    const cooperative = COOPERATIVE.has(type);
     if (negated) {
       // "did not agree", "refused to meet": a refusal. A negated hostile act is no act at all.
       if (cooperative) return { match, type: 'REJECT', mode: objectMode(tokens, match) };
       continue;
     }
-    if (cooperative && match.entry.type !== 'AGREE' && match.entry.pos === 'verb' && isAnnouncedOnly(tokens, match.first)) {
-      // PLOVER codes a stated intention to meet, help or cooperate as AGREE (CAMEO 03x).
-      return { match, type: 'AGREE', mode: null };
+    if (verbal && isAnnouncedOnly(tokens, match.first)) {
+      // PLOVER codes a stated intention to meet, help or cooperate as AGREE (CAMEO 03x), and an
+      // announced hostile act as a threat (CAMEO 13x).
+      if (cooperative && type !== 'AGREE') return { match, type: 'AGREE', mode: null };
+      if (HOSTILE.has(type)) return { match, type: 'THREATEN', mode: null };
     }
-    const type = match.entry.type;
+    if (type === 'AGREE' && COMMITMENT_VERBS.has(tokens[match.first].lemma)) {
+      const committed = ranked.find((other) => other.match.first > match.last && other.match.first <= match.last + 3);
+      if (committed && HOSTILE.has(committed.match.entry.type)) return { match, type: 'THREATEN', mode: null };
+    }
+    if (type === 'ASSAULT' && crowdBefore(tokens, match.first)) return { match, type: 'PROTEST', mode: 'riot' };
     const mode = type === 'DEMAND' || type === 'REJECT' ? objectMode(tokens, match) : match.entry.mode;
     return { match, type, mode };
   }
   return null;
+}
+
+/** Crowds whose violence is a riot (CAMEO 145, "protest violently"), not an armed attack. */
+const CROWDS = new Set(['rioters', 'rioter', 'mob', 'mobs', 'protesters', 'protestors', 'demonstrators', 'crowd', 'crowds']);
+
+function crowdBefore(tokens: Token[], index: number): boolean {
+  for (let i = index - 1; i >= 0 && !CLAUSE_MARKS.has(tokens[i].lower); i--) if (CROWDS.has(tokens[i].lower)) return true;
+  return false;
 }
 
 function objectMode(tokens: Token[], match: TriggerMatch): string | null {
@@ -284,9 +353,37 @@ function consultMode(actorCode: string | null, targetCode: string | null, place:
   return 'third-party';
 }
 
-/** PLOVER coding of one sentence, or null when it reports no codable act. */
-export function codeSentence(sentence: string, context?: CodingContext): CodedSentence | null {
+/** What a sentence reports: a PLOVER-coded political act, a happening PLOVER does not code (a rate
+ *  decision, a market move, sport, weather, a disaster), or neither (both null). */
+export interface Happening {
+  coding: CodedSentence | null;
+  otherKind: OtherKind | null;
+}
+
+/** Violent and coercive types a disaster's own verbs trigger ("floods destroyed", "the quake killed"). */
+const DISASTER_VERB_TYPES: ReadonlySet<PloverType> = new Set(['ASSAULT', 'FIGHT', 'COERCE', 'PROTEST']);
+
+/** Codes one sentence: its political act (PLOVER), else the non-political kind of happening it reports. */
+export function classifyHappening(sentence: string, context?: CodingContext): Happening {
   const tokens = tokenize(sentence);
+  const otherKind = otherKindOf(tokens);
+  const coding = codeTokens(sentence, tokens, context);
+  if (!otherKind) return { coding, otherKind };
+  if (!coding) return { coding: null, otherKind };
+  const triggerIndex = tokens.findIndex((token) => token.start === coding.trigger.start);
+  // A rate decision is the central bank's own act; "protesters demanded the central bank cut rates" is a demand.
+  if (otherKind === 'ECONOMIC_POLICY' && monetaryAuthorityAt(tokens) > triggerIndex) return { coding, otherKind: null };
+  // A government's response to a disaster ("Japan sent rescue teams to the flooded region") is political.
+  if (otherKind === 'DISASTER' && coding.actorCode && !DISASTER_VERB_TYPES.has(coding.type)) return { coding, otherKind: null };
+  return { coding: null, otherKind };
+}
+
+/** PLOVER coding of one sentence, or null when it reports no codable political act. */
+export function codeSentence(sentence: string, context?: CodingContext): CodedSentence | null {
+  return classifyHappening(sentence, context).coding;
+}
+
+function codeTokens(sentence: string, tokens: Token[], context: CodingContext | undefined): CodedSentence | null {
   const chosen = chooseTrigger(tokens, findTriggers(tokens));
   if (!chosen) return null;
   const { match } = chosen;

@@ -28,7 +28,7 @@ const LEXICON_SOURCE: [string, string][] = [
   // starting or resuming diplomatic ties (PLOVER SUPPORT: "initiate, resume, improve ... diplomatic cooperation").
   ['SUPPORT', 'v: support; backed; backs; backing; endorse; praise; commend; welcome; hail; applaud; congratulate; thank; defend; apologize; apologise; forgive; recognize; recognise; reaffirm support; express support; voice support; rally support; express solidarity; sign agreement; sign accord; sign treaty; sign deal; sign pact; sign memorandum; sign; ratify; restore ties; restore relations; resume ties; resume relations; restore diplomatic; resume diplomatic; establish relations; establish ties; establish diplomatic relations; normalize relations; normalise relations; upgrade relations; improve relations; reopen embassy; n: support for'],
   ['COOPERATE', 'v: cooperate; co-operate; collaborate; share intelligence; share information; exchange intelligence; exchange information; extradite; work together; join forces; conduct joint; hold joint; stage joint; resume trade; expand trade; boost trade; n: joint exercises; joint military exercises; joint patrol; joint patrols; joint operation; joint drills; cooperation; extradition'],
-  ['AID', 'v: provide @aid; send @aid; give @aid; deliver @aid; donate; grant @aid; ship @aid; extend @aid; supply @aid; airlift; grant asylum; give asylum; offer asylum; provide humanitarian; send humanitarian; send peacekeepers; contribute peacekeepers; contribute troops; n: aid shipment; humanitarian aid; relief supplies; aid package; aid convoy'],
+  ['AID', 'v: provide @aid; approve @aid; disburse; lend; send @aid; give @aid; deliver @aid; donate; grant @aid; ship @aid; extend @aid; supply @aid; airlift; grant asylum; give asylum; offer asylum; provide humanitarian; send humanitarian; send peacekeepers; contribute peacekeepers; contribute troops; n: aid shipment; humanitarian aid; relief supplies; aid package; aid convoy'],
   // Verbal concessions (CAMEO 080-083): easing administrative restrictions, easing dissent, acceding to demands.
   ['CONCEDE', 'v: concede; yield; accede; give in; relent; compromise; accept demands; meet demands; lift @ban; ease @ban; relax @ban; end @ban; allow opposition; legalize; legalise; back down; pardon; grant amnesty; declare amnesty; resign; step down; call off @dissent; end @dissent; suspend @dissent; halt @dissent; drop charges; reverse decision; n: amnesty; resignation'],
   ['RETREAT/release', 'v: release; free; set free; hand back; return bodies; repatriate'],
@@ -85,7 +85,7 @@ const LEXICON_SOURCE: [string, string][] = [
 
 /** Nouns a `@class` pattern word accepts, each matched by lemma or text. */
 const OBJECT_CLASSES: Record<string, string[]> = {
-  aid: 'aid assistance relief supplies food medicine medicines loan loans credit credits grant grants funds funding money donation donations equipment weapons arms ammunition shelter tents vaccines'.split(' '),
+  aid: 'aid assistance relief supplies food medicine medicines loan loans credit credits grant grants funds funding money donation donations equipment weapons arms ammunition shelter tents vaccines experts team teams doctors rescuers engineers'.split(' '),
   talks: 'talks negotiations meeting meetings summit dialogue visit consultations'.split(' '),
   ban: 'ban restrictions restriction curbs controls censorship'.split(' '),
   emergency: 'curfew emergency law'.split(' '),
@@ -128,6 +128,20 @@ const nlp = winkNLP(model);
 const its = nlp.its;
 const lemmaCache = new Map<string, string>();
 
+const verbLemmaCache = new Map<string, string>();
+
+/** The lemma of a word read as a finite verb ("they tortured" → "torture"): the fallback for words the
+ *  tagger reads as nouns or adjectives in an odd context. */
+function verbLemmaOf(word: string): string {
+  let lemma = verbLemmaCache.get(word);
+  if (lemma === undefined) {
+    const lemmas = nlp.readDoc(`they ${word}`).tokens().out(its.lemma as never) as string[];
+    lemma = lemmas.length === 2 ? lemmas[1].toLowerCase() : word;
+    verbLemmaCache.set(word, lemma);
+  }
+  return lemma;
+}
+
 /** The base form of one word out of context, as wink-nlp lemmatises it ("talks" → "talk", "met" → "meet"). */
 export function lemmaOf(token: string): string {
   let lemma = lemmaCache.get(token);
@@ -146,6 +160,9 @@ export interface Token {
   lemma: string;
   /** wink-nlp's universal part-of-speech tag in context ("VERB", "NOUN", "PROPN", ...). */
   pos: string;
+  /** The word's lemma read as a verb, for words wink tags by their context as something else
+   *  ("tortured" read as a noun after a capitalised subject). */
+  base: string;
   /** The word carries a contracted negation ("didn't", "won't"). */
   negated: boolean;
   start: number;
@@ -196,6 +213,7 @@ export function tokenize(text: string): Token[] {
       text: match[0],
       lower,
       lemma: whole || (head && /^n['’]t$/.test(lower.slice(head.end - start))) ? head!.lemma : lower,
+      base: /^\p{L}+$/u.test(lower) ? verbLemmaOf(lower) : lower,
       pos: head?.pos ?? 'X',
       negated: inside.some((word, index) => index > 0 && word.lemma === 'not'),
       start,
@@ -217,7 +235,7 @@ export interface TriggerMatch {
 /** Whether a token is a form of a lexicon word: its lemma or, for words listed in one form ("talks",
  *  "backed"), its text. */
 export function matchesWord(token: Token, word: string): boolean {
-  return token.lemma === word || token.lower === word;
+  return token.lemma === word || token.lower === word || token.base === word;
 }
 
 /** Lexicon entries by their first word, in lexicon order: a token looks up its few candidate patterns
@@ -228,11 +246,12 @@ const TRIGGERS_BY_FIRST_WORD: ReadonlyMap<string, readonly TriggerEntry[]> = (()
   return index;
 })();
 
+const LEXICON_ORDER = new Map(TRIGGERS.map((entry, index) => [entry, index]));
+
 function candidates(token: Token): readonly TriggerEntry[] {
-  const byLemma = TRIGGERS_BY_FIRST_WORD.get(token.lemma) ?? [];
-  if (token.lower === token.lemma) return byLemma;
-  const byText = TRIGGERS_BY_FIRST_WORD.get(token.lower) ?? [];
-  return byText.length ? [...new Set([...byLemma, ...byText])] : byLemma;
+  const found = new Set<TriggerEntry>();
+  for (const form of new Set([token.lemma, token.lower, token.base])) for (const entry of TRIGGERS_BY_FIRST_WORD.get(form) ?? []) found.add(entry);
+  return [...found].sort((a, b) => LEXICON_ORDER.get(a)! - LEXICON_ORDER.get(b)!);
 }
 
 /** Every lexicon match in a token list. */
