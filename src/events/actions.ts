@@ -139,6 +139,15 @@ function isParticipleModifier(tokens: Token[], index: number): boolean {
     (!previous || DETERMINERS.has(previous.lower) || previous.pos === 'ADJ' || previous.pos === 'NUM');
 }
 
+/** A one-word verb pattern met as a noun ("in order to", "told the press", "the host country"): the
+ *  lexicon lists the nouns that name acts on their own. A word the tagger misreads in an odd context
+ *  ("Guards tortured ...") matches only through its verb reading and is kept. */
+function isNounUse(tokens: Token[], match: TriggerMatch): boolean {
+  const token = tokens[match.first];
+  const word = match.entry.words[0];
+  return match.entry.words.length === 1 && /^(NOUN|PROPN)$/.test(token.pos) && (token.lemma === word || token.lower === word);
+}
+
 interface RankedMatch {
   match: TriggerMatch;
   /** The trigger is used as a verb here (a verb pattern whose first word wink tags as a verb). */
@@ -168,7 +177,7 @@ function chooseTrigger(tokens: Token[], matches: TriggerMatch[]): { match: Trigg
         b.match.last - b.match.first - (a.match.last - a.match.first),
     );
   for (const { match, verbal } of ranked) {
-    if (match.entry.pos === 'verb' && (objectIsCommunication(tokens, match) || isParticipleModifier(tokens, match.first))) continue;
+    if (match.entry.pos === 'verb' && (objectIsCommunication(tokens, match) || isParticipleModifier(tokens, match.first) || isNounUse(tokens, match))) continue;
     const negated = hasWordBefore(tokens, match.first, 3, (token) => token.negated || NEGATIONS.has(token.lower));
     const type = match.entry.type;
     const cooperative = COOPERATIVE.has(type);
@@ -182,6 +191,11 @@ function chooseTrigger(tokens: Token[], matches: TriggerMatch[]): { match: Trigg
       // announced hostile act as a threat (CAMEO 13x).
       if (cooperative && type !== 'AGREE') return { match, type: 'AGREE', mode: null };
       if (HOSTILE.has(type)) return { match, type: 'THREATEN', mode: null };
+    }
+    if (type === 'DEMAND' && tokens[match.first].lemma === 'order') {
+      // An authority's order is the act it orders: "ordered the arrest of", "ordered an inquiry".
+      const ordered = ranked.find((other) => other.match.first > match.last && other.match.first <= match.last + 4 && other.match.entry.type !== 'DEMAND');
+      if (ordered) return { match: ordered.match, type: ordered.match.entry.type, mode: ordered.match.entry.mode };
     }
     if (type === 'AGREE' && COMMITMENT_VERBS.has(tokens[match.first].lemma)) {
       const committed = ranked.find((other) => other.match.first > match.last && other.match.first <= match.last + 3);
@@ -383,9 +397,30 @@ export function codeSentence(sentence: string, context?: CodingContext): CodedSe
   return classifyHappening(sentence, context).coding;
 }
 
+/** Armed forces and their weapons: an attack by or on them is conventional military force (CAMEO 19,
+ *  FIGHT), not the unconventional violence of ASSAULT. Air and artillery words give the heavy-weapons mode. */
+const MILITARY_FORCE = new Set('troops soldiers army armies forces military navy marines battalion brigade positions warships tanks'.split(' '));
+const HEAVY_WEAPONS = new Set('warplanes jets jet aircraft planes helicopters gunships drones bombers artillery'.split(' '));
+/** Verbs of attack that either kind of violence uses. */
+const ATTACK_VERBS = new Set(['attack', 'bomb', 'strike', 'shoot', 'ambush', 'hit', 'target']);
+const MILITARY_WINDOW = 6;
+
+/** FIGHT when an attack has armed forces on either side, within a few words of the verb. */
+function militaryAttack(tokens: Token[], match: TriggerMatch): { mode: string | null } | null {
+  if (!ATTACK_VERBS.has(tokens[match.first].lemma) && !ATTACK_VERBS.has(tokens[match.first].base)) return null;
+  const near = tokens.slice(Math.max(0, match.first - MILITARY_WINDOW), match.last + 1 + MILITARY_WINDOW);
+  if (near.some((token) => HEAVY_WEAPONS.has(token.lower))) return { mode: 'heavy-weapons' };
+  if (near.some((token) => MILITARY_FORCE.has(token.lower))) return { mode: null };
+  return null;
+}
+
 function codeTokens(sentence: string, tokens: Token[], context: CodingContext | undefined): CodedSentence | null {
   const chosen = chooseTrigger(tokens, findTriggers(tokens));
   if (!chosen) return null;
+  if (chosen.type === 'ASSAULT' && (!chosen.mode || chosen.mode === 'explosives')) {
+    const military = militaryAttack(tokens, chosen.match);
+    if (military) Object.assign(chosen, { type: 'FIGHT', mode: military.mode });
+  }
   const { match } = chosen;
   const phrases = nounPhrases(sentence, tokens, context);
   const place = sentenceLocation(tokens, phrases);

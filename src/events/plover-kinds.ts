@@ -18,12 +18,15 @@ const MARKET_SUBJECT = words('stock stocks share shares index indices indexes ma
 const MARKET_MOVE = words('rise fall rally slump gain climb tumble surge drop plunge jump edge slide soar sink rebound slip dip retreat advance close');
 
 /** Sport: words only sport uses, and words that need a score or a sporting verb beside them. */
-const SPORT_STRONG = ['goal', 'goals', 'striker', 'keeper', 'goalkeeper', 'midfielder', 'defender', 'qualifier', 'innings', 'wicket', 'grand prix', 'world cup', 'league', 'tournament', 'championship', 'olympics', 'olympic', 'medal', 'coach', 'squad', 'home side', 'away side', 'second half', 'first half', 'playoff', 'playoffs', 'semi-final', 'quarter-final', 'semifinal', 'quarterfinal'];
-const SPORT_WEAK = words('match game final title cup season team race');
+// Words with an everyday political sense ("the goal of the talks", "the Arab League", "a death squad",
+// "the first half of the year") need a score or a sporting verb beside them.
+const SPORT_STRONG = ['striker', 'goalkeeper', 'midfielder', 'qualifier', 'innings', 'wicket', 'grand prix', 'world cup', 'premier league', 'champions league', 'olympics', 'olympic games', 'home side', 'away side', 'playoff', 'playoffs', 'semi-final', 'quarter-final', 'semifinal', 'quarterfinal'];
+const SPORT_WEAK = words('match game final title cup season team race goal goals league tournament championship medal coach squad keeper');
 const SPORT_VERBS = words('score win beat defeat draw lose');
 const SCORE = /^\d{1,2}-\d{1,2}$/;
 
-const WEATHER = words('rain rainfall rains snow snowfall storm storms hurricane typhoon cyclone tornado blizzard heatwave temperature temperatures weather forecast wind winds monsoon frost hail thunderstorm thunderstorms');
+/** Weather nouns; only their noun use counts ("troops stormed the building" is no storm). */
+const WEATHER = words('rain rainfall rains snow snowfall storm storms hurricane typhoon cyclone tornado blizzard heatwave temperatures weather winds monsoon frost thunderstorm thunderstorms');
 const DISASTER = ['earthquake', 'quake', 'tremor', 'aftershock', 'aftershocks', 'flood', 'floods', 'flooding', 'landslide', 'landslides', 'mudslide', 'wildfire', 'wildfires', 'bushfire', 'forest fire', 'tsunami', 'eruption', 'volcano', 'avalanche', 'drought', 'plane crash', 'train crash', 'derailment', 'shipwreck', 'capsized', 'building collapse', 'magnitude'];
 /** What a storm does when it becomes a disaster. */
 const HARM = words('kill destroy damage injure displace flatten sweep submerge inundate flee dead death toll');
@@ -67,6 +70,6 @@ export function otherKindOf(sentence: string | Token[]): OtherKind | null {
   if (hasWord(tokens, SPORT_WEAK) && (tokens.some((token) => SCORE.test(token.text)) || hasWord(tokens, SPORT_VERBS))) return 'SPORTS';
   if (marketMove(tokens)) return 'MARKETS';
   if (DISASTER.some((phrase) => hasPhrase(tokens, phrase))) return 'DISASTER';
-  if (hasWord(tokens, WEATHER)) return hasWord(tokens, HARM) ? 'DISASTER' : 'WEATHER';
+  if (tokens.some((token) => /^(NOUN|PROPN)$/.test(token.pos) && (WEATHER.has(token.lower) || WEATHER.has(token.lemma)))) return hasWord(tokens, HARM) ? 'DISASTER' : 'WEATHER';
   return null;
 }
