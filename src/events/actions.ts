@@ -201,7 +201,18 @@ function chooseTrigger(tokens: Token[], matches: TriggerMatch[]): { match: Trigg
       const committed = ranked.find((other) => other.match.first > match.last && other.match.first <= match.last + 3);
       if (committed && HOSTILE.has(committed.match.entry.type)) return { match, type: 'THREATEN', mode: null };
     }
-    if (type === 'ASSAULT' && crowdBefore(tokens, match.first)) return { match, type: 'PROTEST', mode: 'riot' };
+    if (crowdBefore(tokens, match.first)) {
+      // A crowd's violence is a riot, its blockades and occupations obstruction (CAMEO 144-145).
+      if (type === 'ASSAULT') return { match, type: 'PROTEST', mode: 'riot' };
+      if (OBSTRUCTING.has(tokens[match.first].lemma) || OBSTRUCTING.has(tokens[match.first].base)) return { match, type: 'PROTEST', mode: 'obstruct' };
+    }
+    if (STRIKERS.has(subjectWord(tokens, match.first)) && (tokens[match.first].lemma === 'strike' || tokens[match.first].base === 'strike')) {
+      return { match, type: 'PROTEST', mode: 'boycott' };
+    }
+    if (verbal && CONDITIONAL_THREAT_TYPES.has(type) && isAnnouncedOnly(tokens, match.first) && conditionAfter(tokens, match.last)) {
+      // "will pull out of the talks unless ...": an announced act made conditional is a threat (CAMEO 13).
+      return { match, type: 'THREATEN', mode: null };
+    }
     const mode = type === 'DEMAND' || type === 'REJECT' ? objectMode(tokens, match) : match.entry.mode;
     return { match, type, mode };
   }
@@ -209,7 +220,22 @@ function chooseTrigger(tokens: Token[], matches: TriggerMatch[]): { match: Trigg
 }
 
 /** Crowds whose violence is a riot (CAMEO 145, "protest violently"), not an armed attack. */
-const CROWDS = new Set(['rioters', 'rioter', 'mob', 'mobs', 'protesters', 'protestors', 'demonstrators', 'crowd', 'crowds']);
+const CROWDS = new Set(['rioters', 'rioter', 'mob', 'mobs', 'protesters', 'protestors', 'demonstrators', 'crowd', 'crowds', 'students', 'strikers', 'activists']);
+/** Acts by which a crowd obstructs: blocking, occupying, seizing a building or road. */
+const OBSTRUCTING = new Set(['block', 'occupy', 'seize', 'storm', 'blockade', 'barricade', 'capture', 'take']);
+/** Who strikes when "strike" is a labour stoppage, not an attack. */
+const STRIKERS = new Set(['workers', 'employees', 'unions', 'union', 'teachers', 'doctors', 'nurses', 'miners', 'drivers', 'staff', 'dockers', 'pilots', 'farmers']);
+/** Announced acts that a condition ("unless", "if") turns into a threat. */
+const CONDITIONAL_THREAT_TYPES: ReadonlySet<PloverType> = new Set(['RETREAT', 'REJECT', 'MOBILIZE', 'SANCTION']);
+
+function conditionAfter(tokens: Token[], index: number): boolean {
+  return tokens.slice(index + 1).some((token) => token.lower === 'unless' || token.lower === 'if');
+}
+
+/** The noun right before a verb (its subject head, when the subject is a plain noun phrase). */
+function subjectWord(tokens: Token[], index: number): string {
+  return tokens[index - 1]?.lower ?? '';
+}
 
 function crowdBefore(tokens: Token[], index: number): boolean {
   for (let i = index - 1; i >= 0 && !CLAUSE_MARKS.has(tokens[i].lower); i--) if (CROWDS.has(tokens[i].lower)) return true;
@@ -402,24 +428,50 @@ export function codeSentence(sentence: string, context?: CodingContext): CodedSe
 const MILITARY_FORCE = new Set('troops soldiers army armies forces military navy marines battalion brigade positions warships tanks'.split(' '));
 const HEAVY_WEAPONS = new Set('warplanes jets jet aircraft planes helicopters gunships drones bombers artillery'.split(' '));
 /** Verbs of attack that either kind of violence uses. */
-const ATTACK_VERBS = new Set(['attack', 'bomb', 'strike', 'shoot', 'ambush', 'hit', 'target']);
-const MILITARY_WINDOW = 6;
+const ATTACK_VERBS = new Set(['attack', 'bomb', 'strike', 'shoot', 'ambush', 'hit', 'target', 'kill', 'fire']);
 
-/** FIGHT when an attack has armed forces on either side, within a few words of the verb. */
+function triggerLemmaIn(tokens: Token[], match: TriggerMatch, set: ReadonlySet<string>): boolean {
+  return set.has(tokens[match.first].lemma) || set.has(tokens[match.first].base);
+}
+
+/** FIGHT when an attack has armed forces or heavy weapons in its sentence (CAMEO 19, "use
+ *  conventional military force"). */
 function militaryAttack(tokens: Token[], match: TriggerMatch): { mode: string | null } | null {
-  if (!ATTACK_VERBS.has(tokens[match.first].lemma) && !ATTACK_VERBS.has(tokens[match.first].base)) return null;
-  const near = tokens.slice(Math.max(0, match.first - MILITARY_WINDOW), match.last + 1 + MILITARY_WINDOW);
-  if (near.some((token) => HEAVY_WEAPONS.has(token.lower))) return { mode: 'heavy-weapons' };
-  if (near.some((token) => MILITARY_FORCE.has(token.lower))) return { mode: null };
+  if (!triggerLemmaIn(tokens, match, ATTACK_VERBS)) return null;
+  if (tokens.some((token) => HEAVY_WEAPONS.has(token.lower))) return { mode: 'heavy-weapons' };
+  if (tokens.some((token) => MILITARY_FORCE.has(token.lower))) return { mode: null };
   return null;
+}
+
+/** Police and security forces turning violence on a crowd: violent repression (CAMEO 175, COERCE). */
+const POLICE = new Set(['police', 'policemen', 'security', 'guards', 'gendarmes', 'troopers']);
+const CROWD_TARGETS = new Set([...'protesters protestors demonstrators crowd crowds marchers students strikers rioters mourners worshippers supporters'.split(' ')]);
+
+function repressesCrowd(tokens: Token[], match: TriggerMatch): boolean {
+  const before = tokens.slice(0, match.first).some((token) => POLICE.has(token.lower));
+  const after = tokens.slice(match.last + 1, match.last + 8).some((token) => CROWD_TARGETS.has(token.lower));
+  return before && after;
+}
+
+/** Burning or wrecking buildings, homes and goods: destroying property (CAMEO 1712), which the gold-era
+ *  labels keep under COERCE. */
+const PROPERTY = new Set('house houses home homes building buildings property properties shop shops store stores office offices crop crops field fields car cars vehicle vehicles church churches mosque mosques temple temples school schools village villages farm farms'.split(' '));
+const DESTROYING = new Set(['burn', 'torch', 'set', 'destroy', 'demolish', 'raze', 'loot', 'ransack', 'vandalize', 'vandalise']);
+
+function destroysProperty(tokens: Token[], match: TriggerMatch): boolean {
+  return triggerLemmaIn(tokens, match, DESTROYING) && tokens.slice(match.last + 1, match.last + 7).some((token) => PROPERTY.has(token.lower) || PROPERTY.has(token.lemma));
 }
 
 function codeTokens(sentence: string, tokens: Token[], context: CodingContext | undefined): CodedSentence | null {
   const chosen = chooseTrigger(tokens, findTriggers(tokens));
   if (!chosen) return null;
-  if (chosen.type === 'ASSAULT' && (!chosen.mode || chosen.mode === 'explosives')) {
-    const military = militaryAttack(tokens, chosen.match);
-    if (military) Object.assign(chosen, { type: 'FIGHT', mode: military.mode });
+  if (chosen.type === 'ASSAULT' && repressesCrowd(tokens, chosen.match)) Object.assign(chosen, { type: 'COERCE', mode: 'restrict' });
+  else if (chosen.type === 'ASSAULT' && (!chosen.mode || chosen.mode === 'explosives')) {
+    if (destroysProperty(tokens, chosen.match)) Object.assign(chosen, { type: 'COERCE', mode: 'seize' });
+    else {
+      const military = militaryAttack(tokens, chosen.match);
+      if (military) Object.assign(chosen, { type: 'FIGHT', mode: military.mode });
+    }
   }
   const { match } = chosen;
   const phrases = nounPhrases(sentence, tokens, context);

@@ -20,27 +20,27 @@ export interface TriggerEntry {
 /** Lexicon source: `TYPE/mode` or `TYPE`, then `v:` or `n:` phrases separated by `;`. A word `@class`
  *  stands for any noun of OBJECT_CLASSES ("provide @aid": "provided $5 million in food aid"). */
 const LEXICON_SOURCE: [string, string][] = [
-  ['AGREE', 'v: agree; agree to; agree on; agree upon; pledge; promise; vow to; offer to; offer; commit to; express willingness; express readiness; signal willingness; signal readiness; indicate willingness; stand ready; be prepared to; agree in principle; invite; assure; guarantee; accept invitation; accept mediation; accept proposal; accept offer; accept plan; propose; be ready to; be willing to; expressed intent; expressed hope'],
-  ['CONSULT', 'v: meet; meet with; hold talks; hold discussions; hold consultations; hold meeting; hold dialogue; talk with; confer; consult; negotiate; discuss; exchange views; n: talks; summit; dialogue; strategic dialogue; consultations; negotiations; meeting; conference'],
+  ['AGREE', 'v: agree; agree to; agree on; agree upon; pledge; promise; vow to; offer to; offer; commit to; express willingness; express readiness; signal willingness; signal readiness; indicate willingness; stand ready; be prepared to; agree in principle; invite; assure; guarantee; consider; look forward to; hope to; strike deal; strike agreement; reach agreement; reach deal; reach accord; accept invitation; accept mediation; accept proposal; accept offer; accept plan; propose; be ready to; be willing to; expressed intent; expressed hope'],
+  ['CONSULT', 'v: meet; meet with; convene; sit down with; hold talks; hold discussions; hold consultations; hold meeting; hold dialogue; talk with; confer; consult; negotiate; discuss; exchange views; n: talks; summit; dialogue; strategic dialogue; consultations; negotiations; meeting; conference'],
   ['CONSULT/visit', 'v: visit; host; receive delegation; receive visiting; tour; arrive in; travel to; fly to; n: visit; state visit; trip'],
   ['CONSULT/phone', 'v: phone; telephone; call by phone; speak by phone; talk by phone; speak by telephone; hold phone call; hold telephone conversation; n: phone call; telephone call; phone conversation; telephone conversation; video call; video conference'],
   ['CONSULT', 'v: mediate; broker'],
   // Diplomatic, non-material cooperation (CAMEO 05): praise, endorsement, recognition, signing, and
   // starting or resuming diplomatic ties (PLOVER SUPPORT: "initiate, resume, improve ... diplomatic cooperation").
   ['SUPPORT', 'v: support; backed; backs; backing; endorse; praise; commend; welcome; hail; applaud; congratulate; thank; defend; apologize; apologise; forgive; recognize; recognise; reaffirm support; express support; voice support; rally support; express solidarity; express gratitude; pay tribute; laud; rally behind; sign agreement; sign accord; sign treaty; sign deal; sign pact; sign memorandum; sign; ratify; restore ties; restore relations; resume ties; resume relations; restore diplomatic; resume diplomatic; establish relations; establish ties; establish diplomatic relations; normalize relations; normalise relations; upgrade relations; improve relations; reopen embassy; n: support for'],
-  ['COOPERATE', 'v: cooperate; co-operate; collaborate; share intelligence; share information; exchange intelligence; exchange information; extradite; work together; join forces; conduct joint; hold joint; stage joint; resume trade; expand trade; boost trade; coordinate; exchange prisoners; hand over suspects; n: joint exercises; joint military exercises; joint patrol; joint patrols; joint operation; joint drills; cooperation; extradition'],
+  ['COOPERATE', 'v: cooperate; co-operate; collaborate; share intelligence; share information; exchange intelligence; exchange information; extradite; work together; join forces; conduct joint; hold joint; stage joint; resume trade; expand trade; boost trade; coordinate; exchange prisoners; hand over suspects; suspend cooperation; n: joint exercises; joint military exercises; joint patrol; joint patrols; joint operation; joint drills; cooperation; extradition'],
   ['AID', 'v: provide @aid; approve @aid; disburse; lend; send @aid; give @aid; deliver @aid; donate; grant @aid; ship @aid; extend @aid; supply @aid; dispatch @aid; fund; finance; airlift; grant asylum; give asylum; offer asylum; provide humanitarian; send humanitarian; send peacekeepers; contribute peacekeepers; contribute troops; n: aid shipment; humanitarian aid; relief supplies; aid package; aid convoy'],
   // Verbal concessions (CAMEO 080-083): easing administrative restrictions, easing dissent, acceding to demands.
-  ['CONCEDE', 'v: concede; yield; accede; give in; relent; compromise; accept demands; meet demands; lift @ban; ease @ban; relax @ban; end @ban; allow opposition; legalize; legalise; back down; pardon; grant amnesty; declare amnesty; resign; step down; call off @dissent; end @dissent; suspend @dissent; halt @dissent; drop charges; reverse decision; n: amnesty; resignation'],
+  ['CONCEDE', 'v: concede; yield; accede; give in; relent; compromise; accept demands; meet demands; lift @ban; ease @ban; relax @ban; end @ban; allow opposition; legalize; legalise; back down; pardon; grant amnesty; declare amnesty; resign; step down; call off @dissent; end @dissent; suspend @dissent; halt @dissent; drop charges; reverse decision; lift @emergency; end @emergency; ease @emergency; declare ceasefire; declare truce; announce ceasefire; announce truce; announce withdrawal; n: amnesty; resignation'],
   ['RETREAT/release', 'v: release; free; set free; hand back; return bodies; repatriate; return prisoners; return property; n: release'],
   ['RETREAT/ease', 'v: lift @sanctions; ease @sanctions; relax @sanctions; end @sanctions'],
-  ['RETREAT', 'v: lift @emergency; end @emergency; ease @emergency'],
+  
   ['RETREAT/access', 'v: allow inspectors; admit inspectors; allow access; grant access; allow aid; allow observers; allow peacekeepers; let in; open corridor; open crossing; open humanitarian corridor'],
   ['RETREAT/withdraw', 'v: withdraw; withdraw troops; withdraw forces; pull out; pull back; retreat; evacuate troops; lift the blockade; lift blockade; hand over territory; cede; n: withdrawal'],
-  ['RETREAT/ceasefire', 'v: declare ceasefire; declare truce; observe ceasefire; halt fire; n: ceasefire; cease-fire; truce; armistice'],
+  ['RETREAT/ceasefire', 'v: observe ceasefire; respect ceasefire; halt fire; stop fighting; end hostilities; cease fire; n: ceasefire; cease-fire; truce; armistice'],
   ['RETREAT/disarm', 'v: surrender; disarm; demobilize; demobilise; lay down arms; hand over weapons; give up weapons; decommission'],
-  ['INVESTIGATE', 'v: investigate; probe; launch investigation; open investigation; launch inquiry; open inquiry; look into; examine allegations; n: investigation; inquiry; probe'],
-  ['DEMAND', 'v: demand; call for; call on; urge; press for; insist; appeal for; appeal to; ask for; request; order; seek; n: demand; ultimatum to'],
+  ['INVESTIGATE', 'v: investigate; probe; inspect; interrogate; question suspects; launch investigation; open investigation; launch inquiry; open inquiry; look into; examine allegations; n: investigation; inquiry; probe'],
+  ['DEMAND', 'v: demand; call for; call on; call upon; push for; insist on; urge; press for; insist; appeal for; appeal to; ask for; request; order; seek; n: demand; ultimatum to'],
   ['DISAPPROVE', 'v: criticize; criticise; condemn; denounce; deplore; decry; censure; rebuke; slam; complain; lodge complaint; lodge protest; file complaint; sue; file lawsuit; express concern; voice concern; express anger; voice anger; express outrage; express regret over; express dismay; voice dismay; express displeasure; object to; summon ambassador; summon envoy; take to court; convict; find guilty; n: condemnation; criticism'],
   ['ACCUSE', 'v: accuse; allege; blame; hold responsible; n: accusation; allegation'],
   ['REJECT', 'v: reject; refuse; decline; rebuff; turn down; dismiss; veto; defy; oppose; deny; block; spurn; rule out; vote against; resist; ignore; disregard; snub; n: rejection; refusal'],
@@ -48,12 +48,12 @@ const LEXICON_SOURCE: [string, string][] = [
   ['PROTEST/demo', 'v: protest; demonstrate; rally; marched; marching; stage protest; stage demonstration; hold rally; picket; take to the streets; pour into the streets; n: protest; demonstration; rally; sit-in; protesters; demonstrators'],
   ['PROTEST/hunger', 'v: go on hunger strike; n: hunger strike'],
   ['PROTEST/boycott', 'v: boycott; go on strike; walk out; stage strike; stage walkout; n: general strike; strike action; on strike; boycott; walkout'],
-  ['PROTEST/obstruct', 'v: block roads; barricade; n: roadblock'],
+  ['PROTEST/obstruct', 'v: block @passage; barricade; n: roadblock'],
   ['PROTEST/riot', 'v: riot; n: riot; riots'],
   // Military posture short of force (CAMEO 15): alerts, mobilisation, deployments, single-country exercises.
   ['MOBILIZE/troops', 'v: mobilize; mobilise; deploy; deploy troops; mass troops; send troops; move troops; reinforce; call up reservists; put on alert; raise alert; heighten alert; place on alert; hold exercises; hold military exercises; conduct exercises; conduct military exercises; stage exercises; stage military exercises; test-fire; hold drills; conduct drills; stage drills; n: mobilization; military drills; drills; show of force; troop buildup; military buildup; military exercises; war games; missile test; high alert'],
   ['MOBILIZE/police', 'v: deploy police; tighten security; step up security; beef up security; n: police deployment'],
-  ['SANCTION/withdraw', 'v: sever ties; sever relations; cut ties; break off relations; break off @talks; break diplomatic relations; recall ambassador; withdraw ambassador; downgrade relations; suspend @talks; halt @talks; cancel @talks; call off @talks; postpone @talks; pull out of @talks; withdraw from @talks; walk out of @talks; freeze relations; suspend relations; suspend ties; close embassy; suspend membership; ban imports; halt imports; suspend imports; stop imports; halt exports; cut off supplies'],
+  ['SANCTION/withdraw', 'v: sever ties; sever relations; cut ties; break off relations; break off @talks; break diplomatic relations; recall ambassador; withdraw ambassador; downgrade relations; suspend @talks; halt @talks; cancel @talks; call off @talks; postpone @talks; pull out of @talks; withdraw from @talks; walk out of @talks; freeze relations; suspend relations; suspend ties; close embassy; suspend membership; withdraw from @pact; pull out of @pact; quit @pact; halt cooperation; end cooperation; cut cooperation; ban imports; halt imports; suspend imports; stop imports; halt exports; cut off supplies'],
   ['SANCTION/discontinue', 'v: suspend @aid; cut @aid; halt @aid; freeze @aid; stop @aid; cut off @aid; withhold @aid; reduce @aid'],
   ['SANCTION/expel', 'v: expel diplomats; expel ambassador; expel envoy; expel observers; expel inspectors; expel peacekeepers; expel aid workers; n: expulsion'],
   ['SANCTION', 'v: impose sanctions; impose embargo; freeze assets; n: sanctions; embargo'],
@@ -75,7 +75,7 @@ const LEXICON_SOURCE: [string, string][] = [
   ['ASSAULT/assassinate', 'v: assassinate; n: assassination'],
   ['ASSAULT/massacre', 'v: massacre; use chemical weapons; n: massacre; mass killing'],
   ['ASSAULT/cleansing', 'n: ethnic cleansing'],
-  ['ASSAULT', 'v: attack; kill; murder; shoot; ambush; torch; set fire; burn; execute; gun down; shoot dead; hack to death; use human shields; n: human shields; n: attack; attacks'],
+  ['ASSAULT', 'v: attack; strike; kill; murder; shoot; ambush; torch; set fire; burn; execute; gun down; shoot dead; hack to death; use human shields; n: human shields; n: attack; attacks'],
   // Conventional military force (CAMEO 19): blockades, occupation, small arms, artillery, air power.
   ['FIGHT/heavy-weapons', 'v: shell; bombard; fire rockets; fire missiles; fire artillery; fire mortars; launch missiles; launch rockets; launch airstrikes; launch air strikes; carry out airstrikes; carry out air strikes; n: airstrike; airstrikes; air strike; air strikes; air raid; air raids; shelling; bombardment; missile strike; artillery fire'],
   ['FIGHT/firearms', 'v: open fire; exchange fire'],
@@ -92,6 +92,8 @@ const OBJECT_CLASSES: Record<string, string[]> = {
   emergency: 'curfew emergency law'.split(' '),
   sanctions: 'sanctions embargo boycott'.split(' '),
   deadline: 'deadline ultimatum'.split(' '),
+  passage: 'road roads highway street streets entrance access traffic railway bridge port crossing'.split(' '),
+  pact: 'treaty agreement accord pact organization organisation alliance deal mission coalition'.split(' '),
   territory: 'town towns city cities village villages territory area region province district base airport hill island port crossing border outpost'.split(' '),
   dissent: 'protest protests strike strikes demonstration demonstrations boycott sit-in'.split(' '),
 };
