@@ -139,13 +139,13 @@ function isParticipleModifier(tokens: Token[], index: number): boolean {
     (!previous || DETERMINERS.has(previous.lower) || previous.pos === 'ADJ' || previous.pos === 'NUM');
 }
 
-/** A one-word verb pattern met as a noun ("in order to", "told the press", "the host country"): the
- *  lexicon lists the nouns that name acts on their own. A word the tagger misreads in an odd context
+/** A verb pattern whose verb is met as a noun ("in order to", "told the press in order to", "the host
+ *  country"): the lexicon lists the nouns that name acts on their own. A word the tagger misreads in an odd context
  *  ("Guards tortured ...") matches only through its verb reading and is kept. */
 function isNounUse(tokens: Token[], match: TriggerMatch): boolean {
   const token = tokens[match.first];
   const word = match.entry.words[0];
-  return match.entry.words.length === 1 && /^(NOUN|PROPN)$/.test(token.pos) && (token.lemma === word || token.lower === word);
+  return /^(NOUN|PROPN)$/.test(token.pos) && (token.lemma === word || token.lower === word);
 }
 
 interface RankedMatch {
@@ -201,10 +201,16 @@ function chooseTrigger(tokens: Token[], matches: TriggerMatch[]): { match: Trigg
       const committed = ranked.find((other) => other.match.first > match.last && other.match.first <= match.last + 3);
       if (committed && HOSTILE.has(committed.match.entry.type)) return { match, type: 'THREATEN', mode: null };
     }
-    if (crowdBefore(tokens, match.first)) {
-      // A crowd's violence is a riot, its blockades and occupations obstruction (CAMEO 144-145).
+    if (crowdBefore(tokens, match.first) && !hasWordBefore(tokens, match.first, 2, (token) => PASSIVE_AUXILIARIES.has(token.lower))) {
+      // A crowd's violence is a riot, its blockades and occupations obstruction (CAMEO 144-145), and
+      // its demands a demonstration (PLOVER: demands made by demonstrating are PROTEST).
       if (type === 'ASSAULT') return { match, type: 'PROTEST', mode: 'riot' };
       if (OBSTRUCTING.has(tokens[match.first].lemma) || OBSTRUCTING.has(tokens[match.first].base)) return { match, type: 'PROTEST', mode: 'obstruct' };
+      if (type === 'DEMAND' && tokens[match.first].lower.endsWith('ing')) return { match, type: 'PROTEST', mode: 'demo' };
+    }
+    if (type === 'PROTEST' && match.entry.pos === 'verb' && tokens[match.first].lemma === 'protest' && tokens[match.last + 1]?.lower === 'to') {
+      // "protested to the embassy": an official complaint (CAMEO 114), not a demonstration.
+      return { match, type: 'DISAPPROVE', mode: null };
     }
     if (STRIKERS.has(subjectWord(tokens, match.first)) && (tokens[match.first].lemma === 'strike' || tokens[match.first].base === 'strike')) {
       return { match, type: 'PROTEST', mode: 'boycott' };
@@ -444,7 +450,7 @@ function militaryAttack(tokens: Token[], match: TriggerMatch): { mode: string | 
 }
 
 /** Police and security forces turning violence on a crowd: violent repression (CAMEO 175, COERCE). */
-const POLICE = new Set(['police', 'policemen', 'security', 'guards', 'gendarmes', 'troopers']);
+const POLICE = new Set(['police', 'policemen', 'security', 'guards', 'gendarmes', 'troopers', 'soldiers', 'troops', 'army', 'forces']);
 const CROWD_TARGETS = new Set([...'protesters protestors demonstrators crowd crowds marchers students strikers rioters mourners worshippers supporters'.split(' ')]);
 
 function repressesCrowd(tokens: Token[], match: TriggerMatch): boolean {
@@ -465,7 +471,7 @@ function destroysProperty(tokens: Token[], match: TriggerMatch): boolean {
 function codeTokens(sentence: string, tokens: Token[], context: CodingContext | undefined): CodedSentence | null {
   const chosen = chooseTrigger(tokens, findTriggers(tokens));
   if (!chosen) return null;
-  if (chosen.type === 'ASSAULT' && repressesCrowd(tokens, chosen.match)) Object.assign(chosen, { type: 'COERCE', mode: 'restrict' });
+  if ((chosen.type === 'ASSAULT' || chosen.type === 'FIGHT') && repressesCrowd(tokens, chosen.match)) Object.assign(chosen, { type: 'COERCE', mode: 'restrict' });
   else if (chosen.type === 'ASSAULT' && (!chosen.mode || chosen.mode === 'explosives')) {
     if (destroysProperty(tokens, chosen.match)) Object.assign(chosen, { type: 'COERCE', mode: 'seize' });
     else {

@@ -28,30 +28,31 @@ const LEXICON_SOURCE: [string, string][] = [
   // Diplomatic, non-material cooperation (CAMEO 05): praise, endorsement, recognition, signing, and
   // starting or resuming diplomatic ties (PLOVER SUPPORT: "initiate, resume, improve ... diplomatic cooperation").
   ['SUPPORT', 'v: support; backed; backs; backing; endorse; praise; commend; welcome; hail; applaud; congratulate; thank; defend; apologize; apologise; forgive; recognize; recognise; reaffirm support; express support; voice support; rally support; express solidarity; express gratitude; pay tribute; laud; rally behind; sign agreement; sign accord; sign treaty; sign deal; sign pact; sign memorandum; sign; ratify; restore ties; restore relations; resume ties; resume relations; restore diplomatic; resume diplomatic; establish relations; establish ties; establish diplomatic relations; normalize relations; normalise relations; upgrade relations; improve relations; reopen embassy; n: support for'],
-  ['COOPERATE', 'v: cooperate; co-operate; collaborate; share intelligence; share information; exchange intelligence; exchange information; extradite; work together; join forces; conduct joint; hold joint; stage joint; resume trade; expand trade; boost trade; coordinate; exchange prisoners; hand over suspects; suspend cooperation; n: joint exercises; joint military exercises; joint patrol; joint patrols; joint operation; joint drills; cooperation; extradition'],
+  ['COOPERATE', 'v: cooperate; co-operate; collaborate; share intelligence; share information; exchange intelligence; exchange information; extradite; work together; join forces; conduct joint; hold joint; stage joint; resume trade; expand trade; boost trade; coordinate; hand over suspects; suspend cooperation; n: joint exercises; joint military exercises; joint patrol; joint patrols; joint operation; joint drills; cooperation; extradition'],
   ['AID', 'v: provide @aid; approve @aid; disburse; lend; send @aid; give @aid; deliver @aid; donate; grant @aid; ship @aid; extend @aid; supply @aid; dispatch @aid; fund; finance; airlift; grant asylum; give asylum; offer asylum; provide humanitarian; send humanitarian; send peacekeepers; contribute peacekeepers; contribute troops; n: aid shipment; humanitarian aid; relief supplies; aid package; aid convoy'],
   // Verbal concessions (CAMEO 080-083): easing administrative restrictions, easing dissent, acceding to demands.
   ['CONCEDE', 'v: concede; yield; accede; give in; relent; compromise; accept demands; meet demands; lift @ban; ease @ban; relax @ban; end @ban; allow opposition; legalize; legalise; back down; pardon; grant amnesty; declare amnesty; resign; step down; call off @dissent; end @dissent; suspend @dissent; halt @dissent; drop charges; reverse decision; lift @emergency; end @emergency; ease @emergency; declare ceasefire; declare truce; announce ceasefire; announce truce; announce withdrawal; n: amnesty; resignation'],
-  ['RETREAT/release', 'v: release; free; set free; hand back; return bodies; repatriate; return prisoners; return property; n: release'],
+  ['RETREAT/release', 'v: release; free; set free; hand back; return bodies; repatriate; return prisoners; return property; exchange prisoners; swap prisoners; n: release'],
   ['RETREAT/ease', 'v: lift @sanctions; ease @sanctions; relax @sanctions; end @sanctions'],
   
   ['RETREAT/access', 'v: allow inspectors; admit inspectors; allow access; grant access; allow aid; allow observers; allow peacekeepers; let in; open corridor; open crossing; open humanitarian corridor'],
-  ['RETREAT/withdraw', 'v: withdraw; withdraw troops; withdraw forces; pull out; pull back; retreat; evacuate troops; lift the blockade; lift blockade; hand over territory; cede; n: withdrawal'],
+  ['RETREAT/withdraw', 'v: withdraw; withdraw troops; withdraw forces; pull out; pull back; retreat; evacuate; evacuate troops; leave @territory; abandon @territory; vacate; give up @territory; lift the blockade; lift blockade; hand over territory; cede; n: withdrawal'],
   ['RETREAT/ceasefire', 'v: observe ceasefire; respect ceasefire; halt fire; stop fighting; end hostilities; cease fire; n: ceasefire; cease-fire; truce; armistice'],
   ['RETREAT/disarm', 'v: surrender; disarm; demobilize; demobilise; lay down arms; hand over weapons; give up weapons; decommission'],
   ['INVESTIGATE', 'v: investigate; probe; inspect; interrogate; question suspects; launch investigation; open investigation; launch inquiry; open inquiry; look into; examine allegations; n: investigation; inquiry; probe'],
-  ['DEMAND', 'v: demand; call for; call on; call upon; push for; insist on; urge; press for; insist; appeal for; appeal to; ask for; request; order; seek; n: demand; ultimatum to'],
-  ['DISAPPROVE', 'v: criticize; criticise; condemn; denounce; deplore; decry; censure; rebuke; slam; complain; lodge complaint; lodge protest; file complaint; sue; file lawsuit; express concern; voice concern; express anger; voice anger; express outrage; express regret over; express dismay; voice dismay; express displeasure; object to; summon ambassador; summon envoy; take to court; convict; find guilty; n: condemnation; criticism'],
+  ['DEMAND', 'v: demand; call for; call on; call upon; push for; insist on; ask to; press to; pressure to; urge; press for; insist; appeal for; appeal to; ask for; request; order; seek; n: demand; ultimatum to'],
+  ['DISAPPROVE', 'v: criticize; criticise; condemn; denounce; deplore; decry; censure; rebuke; slam; lash out; assail; blast; chide; castigate; scold; fault; reproach; berate; complain; lodge complaint; lodge protest; file complaint; sue; file lawsuit; express concern; voice concern; express anger; voice anger; express outrage; express regret over; express dismay; voice dismay; express displeasure; object to; summon ambassador; summon envoy; take to court; convict; find guilty; n: condemnation; criticism'],
   ['ACCUSE', 'v: accuse; allege; blame; hold responsible; n: accusation; allegation'],
   ['REJECT', 'v: reject; refuse; decline; rebuff; turn down; dismiss; veto; defy; oppose; deny; block; spurn; rule out; vote against; resist; ignore; disregard; snub; n: rejection; refusal'],
   ['THREATEN', 'v: threaten; warn; issue ultimatum; vow to retaliate; vow revenge; give @deadline; set @deadline; issue @deadline; n: threat; ultimatum'],
-  ['PROTEST/demo', 'v: protest; demonstrate; rally; marched; marching; stage protest; stage demonstration; hold rally; picket; take to the streets; pour into the streets; n: protest; demonstration; rally; sit-in; protesters; demonstrators'],
+  ['PROTEST/demo', 'v: protest; demonstrate; rally; marched; marching; stage protest; stage demonstration; hold rally; picket; take to the streets; pour into the streets; gather to protest; chant; n: protest; demonstration; rally; sit-in; protesters; demonstrators'],
   ['PROTEST/hunger', 'v: go on hunger strike; n: hunger strike'],
   ['PROTEST/boycott', 'v: boycott; go on strike; walk out; stage strike; stage walkout; n: general strike; strike action; on strike; boycott; walkout'],
   ['PROTEST/obstruct', 'v: block @passage; barricade; n: roadblock'],
   ['PROTEST/riot', 'v: riot; n: riot; riots'],
   // Military posture short of force (CAMEO 15): alerts, mobilisation, deployments, single-country exercises.
-  ['MOBILIZE/troops', 'v: mobilize; mobilise; deploy; deploy troops; mass troops; send troops; move troops; reinforce; call up reservists; put on alert; raise alert; heighten alert; place on alert; hold exercises; hold military exercises; conduct exercises; conduct military exercises; stage exercises; stage military exercises; test-fire; hold drills; conduct drills; stage drills; n: mobilization; military drills; drills; show of force; troop buildup; military buildup; military exercises; war games; missile test; high alert'],
+  ['MOBILIZE/troops', 'v: mobilize; mobilise; deploy; deploy troops; mass troops; send troops; move troops; reinforce; call up reservists; call up @forces; increase @forces; boost @forces; bolster @forces; beef up @forces; move @forces; mass @forces; station @forces; put on alert; raise alert; heighten alert; place on alert; hold exercises; hold military exercises; conduct exercises; conduct military exercises; stage exercises; stage military exercises; hold drills; conduct drills; stage drills; n: mobilization; military drills; drills; show of force; troop buildup; military buildup; military exercises; war games; high alert'],
+  ['MOBILIZE/weapons', 'v: test-fire; test missile; n: missile test; nuclear test; weapons test'],
   ['MOBILIZE/police', 'v: deploy police; tighten security; step up security; beef up security; n: police deployment'],
   ['SANCTION/withdraw', 'v: sever ties; sever relations; cut ties; break off relations; break off @talks; break diplomatic relations; recall ambassador; withdraw ambassador; downgrade relations; suspend @talks; halt @talks; cancel @talks; call off @talks; postpone @talks; pull out of @talks; withdraw from @talks; walk out of @talks; freeze relations; suspend relations; suspend ties; close embassy; suspend membership; withdraw from @pact; pull out of @pact; quit @pact; halt cooperation; end cooperation; cut cooperation; ban imports; halt imports; suspend imports; stop imports; halt exports; cut off supplies'],
   ['SANCTION/discontinue', 'v: suspend @aid; cut @aid; halt @aid; freeze @aid; stop @aid; cut off @aid; withhold @aid; reduce @aid'],
@@ -92,6 +93,7 @@ const OBJECT_CLASSES: Record<string, string[]> = {
   emergency: 'curfew emergency law'.split(' '),
   sanctions: 'sanctions embargo boycott'.split(' '),
   deadline: 'deadline ultimatum'.split(' '),
+  forces: 'troops soldiers forces tanks artillery warships jets aircraft reservists reinforcements units battalions presence'.split(' '),
   passage: 'road roads highway street streets entrance access traffic railway bridge port crossing'.split(' '),
   pact: 'treaty agreement accord pact organization organisation alliance deal mission coalition'.split(' '),
   territory: 'town towns city cities village villages territory area region province district base airport hill island port crossing border outpost'.split(' '),
@@ -144,6 +146,13 @@ function verbLemmaOf(word: string): string {
     verbLemmaCache.set(word, lemma);
   }
   return lemma;
+}
+
+/** A word's verb reading: hyphenated compounds inflect their last part ("test-fired" → "test-fire"). */
+function verbBase(lower: string): string {
+  const compound = /^(\p{L}+-)(\p{L}+)$/u.exec(lower);
+  if (compound) return compound[1] + verbLemmaOf(compound[2]);
+  return /^\p{L}+$/u.test(lower) ? verbLemmaOf(lower) : lower;
 }
 
 /** The base form of one word out of context, as wink-nlp lemmatises it ("talks" → "talk", "met" → "meet"). */
@@ -203,7 +212,8 @@ function taggedWords(text: string): TaggedWord[] {
 export function tokenize(text: string): Token[] {
   const tagged = taggedWords(text);
   let next = 0;
-  return [...text.matchAll(/[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu)].map((match) => {
+  // Numbers keep their separators ("20,000", "4.5"), so a count never reads as a clause break.
+  return [...text.matchAll(/\p{N}+(?:[.,]\p{N}+)+(?![\p{L}])|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu)].map((match) => {
     const start = match.index;
     const end = start + match[0].length;
     while (next < tagged.length && tagged[next].end <= start) next++;
@@ -217,7 +227,7 @@ export function tokenize(text: string): Token[] {
       text: match[0],
       lower,
       lemma: whole || (head && /^n['’]t$/.test(lower.slice(head.end - start))) ? head!.lemma : lower,
-      base: /^\p{L}+$/u.test(lower) ? verbLemmaOf(lower) : lower,
+      base: verbBase(lower),
       pos: head?.pos ?? 'X',
       negated: inside.some((word, index) => index > 0 && word.lemma === 'not'),
       start,
