@@ -145,7 +145,11 @@ function isParticipleModifier(tokens: Token[], index: number): boolean {
 function isNounUse(tokens: Token[], match: TriggerMatch): boolean {
   const token = tokens[match.first];
   const word = match.entry.words[0];
-  return /^(NOUN|PROPN)$/.test(token.pos) && (token.lemma === word || token.lower === word);
+  if (!/^(NOUN|PROPN)$/.test(token.pos) || (token.lemma !== word && token.lower !== word)) return false;
+  // Only in a noun's own context: after a determiner, adjective, preposition or number, or first in the
+  // sentence. After a plural subject the tagger also reads present-tense verbs as nouns ("Officials sign").
+  const previous = tokens[match.first - 1];
+  return !previous || /^(DET|ADJ|ADP|NUM|PRON)$/.test(previous.pos) || DETERMINERS.has(previous.lower);
 }
 
 interface RankedMatch {
