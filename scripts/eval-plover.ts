@@ -141,6 +141,16 @@ const devCorrect = dev.records.filter((record) => record.labels.has(asGoldLabel(
 const devAccuracy = devCorrect / dev.records.length;
 console.log(`development set (PETRARCH2 validation, ${dev.records.length} records, ${dev.skipped} left out): accuracy ${percent(devAccuracy)}`);
 
+// Second development set: the CAMEO code descriptions of the 2021 table read as sentences
+// ("Officials demand release of persons or property."), each labelled by its code.
+const descriptions = loadCameoDescriptions();
+const descriptionCorrect = descriptions.filter((example) => {
+  const sentence = `Officials ${example.text.charAt(0).toLowerCase()}${example.text.slice(1)}.`;
+  return asGoldLabel(codeSentence(sentence)?.type ?? null) === example.type;
+}).length;
+const descriptionAccuracy = descriptionCorrect / descriptions.length;
+console.log(`development set (CAMEO code descriptions, ${descriptions.length}): accuracy ${percent(descriptionAccuracy)}`);
+
 console.log(
   JSON.stringify({
     dataset: 'plover-gsr',
@@ -152,6 +162,7 @@ console.log(
     coded: round(lexiconScores.coded),
     dev_accuracy: round(devAccuracy),
     dev_records: dev.records.length,
+    dev_descriptions_accuracy: round(descriptionAccuracy),
     naive_bayes_cv_accuracy: round(score(records, classifierOnly).accuracy),
     majority_baseline: round(majorityCount / records.length),
     records: records.length,

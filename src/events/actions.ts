@@ -140,7 +140,7 @@ function isParticipleModifier(tokens: Token[], index: number): boolean {
 }
 
 /** A verb pattern whose verb is met as a noun ("in order to", "told the press in order to", "the host
- *  country"): the lexicon lists the nouns that name acts on their own. A word the tagger misreads in an odd context
+ *  country", "conducted a strike"): the lexicon lists the nouns that name acts on their own. A word the tagger misreads in an odd context
  *  ("Guards tortured ...") matches only through its verb reading and is kept. */
 function isNounUse(tokens: Token[], match: TriggerMatch): boolean {
   const token = tokens[match.first];
@@ -149,7 +149,7 @@ function isNounUse(tokens: Token[], match: TriggerMatch): boolean {
   // Only in a noun's own context: after a determiner, adjective, preposition or number, or first in the
   // sentence. After a plural subject the tagger also reads present-tense verbs as nouns ("Officials sign").
   const previous = tokens[match.first - 1];
-  return !previous || /^(DET|ADJ|ADP|NUM|PRON)$/.test(previous.pos) || DETERMINERS.has(previous.lower);
+  return !previous || /^(DET|ADJ|ADP|NUM|PRON|VERB)$/.test(previous.pos) || DETERMINERS.has(previous.lower);
 }
 
 interface RankedMatch {
@@ -169,7 +169,8 @@ function chooseTrigger(tokens: Token[], matches: TriggerMatch[]): { match: Trigg
       match,
       verbal:
         match.entry.pos === 'verb' &&
-        (match.entry.words.length > 1 || /^(VERB|AUX)$/.test(tokens[match.first].pos)),
+        (match.entry.words.length > 1 || /^(VERB|AUX)$/.test(tokens[match.first].pos)) &&
+        !isNounUse(tokens, match),
       subordinate: subordinate[match.first],
     }))
     .sort(

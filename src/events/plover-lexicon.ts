@@ -37,7 +37,7 @@ const LEXICON_SOURCE: [string, string][] = [
   
   ['RETREAT/access', 'v: allow inspectors; admit inspectors; receive inspectors; accept inspectors; accept peacekeepers; admit observers; receive peacekeepers; allow access; grant access; allow aid; allow observers; allow peacekeepers; let in; open corridor; open crossing; open humanitarian corridor'],
   ['RETREAT/withdraw', 'v: withdraw; withdraw troops; withdraw forces; pull out; pull back; retreat; evacuate; evacuate troops; leave @territory; abandon @territory; vacate; give up @territory; lift the blockade; lift blockade; hand over territory; cede; n: withdrawal'],
-  ['RETREAT/ceasefire', 'v: observe ceasefire; respect ceasefire; halt fire; stop fighting; end hostilities; cease fire; n: ceasefire; cease-fire; truce; armistice'],
+  ['RETREAT/ceasefire', 'v: ease blockade; observe ceasefire; respect ceasefire; halt fire; stop fighting; end hostilities; cease fire; n: ceasefire; cease-fire; truce; armistice'],
   ['RETREAT/disarm', 'v: surrender; disarm; de-escalate; scale back operations; demobilize; demobilise; lay down arms; hand over weapons; give up weapons; decommission'],
   ['INVESTIGATE', 'v: investigate; probe; inspect; interrogate; question suspects; launch investigation; open investigation; launch inquiry; open inquiry; look into; examine allegations; n: investigation; inquiry; probe'],
   ['DEMAND', 'v: demand; request; call for; call on; call upon; push for; insist on; ask to; press to; pressure to; urge; press for; insist; appeal for; appeal to; ask for; request; order; seek; n: demand; ultimatum to'],
@@ -47,7 +47,7 @@ const LEXICON_SOURCE: [string, string][] = [
   ['THREATEN', 'v: threaten; warn; issue ultimatum; vow to retaliate; vow revenge; give @deadline; set @deadline; issue @deadline; n: threat; ultimatum'],
   ['PROTEST/demo', 'v: protest; demonstrate; rally; marched; marching; stage protest; stage demonstration; hold rally; picket; take to the streets; pour into the streets; gather to protest; chant; n: protest; demonstration; rally; sit-in; protesters; demonstrators'],
   ['PROTEST/hunger', 'v: go on hunger strike; n: hunger strike'],
-  ['PROTEST/boycott', 'v: boycott; go on strike; walk out; stage strike; stage walkout; n: general strike; strike action; on strike; boycott; walkout'],
+  ['PROTEST/boycott', 'v: boycott; go on strike; conduct strike; conduct boycott; walk out; stage strike; stage walkout; n: general strike; strike action; on strike; boycott; walkout'],
   ['PROTEST/obstruct', 'v: block @passage; obstruct; barricade; n: roadblock'],
   ['PROTEST/riot', 'v: riot; n: riot; riots'],
   // Military posture short of force (CAMEO 15): alerts, mobilisation, deployments, single-country exercises.
@@ -56,7 +56,7 @@ const LEXICON_SOURCE: [string, string][] = [
   ['MOBILIZE/police', 'v: deploy police; tighten security; step up security; beef up security; n: police deployment'],
   ['SANCTION/withdraw', 'v: sever ties; sever relations; cut ties; reduce relations; reduce ties; scale back relations; break off relations; break off @talks; break diplomatic relations; recall ambassador; withdraw ambassador; downgrade relations; suspend @talks; halt @talks; cancel @talks; call off @talks; postpone @talks; pull out of @talks; withdraw from @talks; walk out of @talks; freeze relations; suspend relations; suspend ties; close embassy; suspend membership; withdraw from @pact; pull out of @pact; quit @pact; halt cooperation; end cooperation; cut cooperation; ban imports; halt imports; suspend imports; stop imports; halt exports; cut off supplies'],
   ['SANCTION/discontinue', 'v: suspend @aid; cut @aid; halt @aid; freeze @aid; stop @aid; cut off @aid; withhold @aid; reduce @aid'],
-  ['SANCTION/expel', 'v: expel diplomats; expel ambassador; expel envoy; expel observers; expel inspectors; expel peacekeepers; expel aid workers; n: expulsion'],
+  ['SANCTION/expel', 'v: expel diplomats; expel ambassador; expel envoy; expel observers; expel inspectors; expel peacekeepers; expel aid workers; expel aid agencies; n: expulsion'],
   ['SANCTION', 'v: impose sanctions; impose embargo; freeze assets; n: sanctions; embargo'],
   // Repression (CAMEO 17): arrests and charges, bans, curfews, emergency rule, deportation, seizing or
   // destroying property, violent repression of crowds.
@@ -76,7 +76,7 @@ const LEXICON_SOURCE: [string, string][] = [
   ['ASSAULT/assassinate', 'v: assassinate; n: assassination'],
   ['ASSAULT/massacre', 'v: massacre; use chemical weapons; n: massacre; mass killing'],
   ['ASSAULT/cleansing', 'n: ethnic cleansing'],
-  ['ASSAULT', 'v: attack; strike; kill; murder; shoot; ambush; torch; set fire; burn; execute; gun down; shoot dead; hack to death; use human shields; n: human shields; n: attack; attacks'],
+  ['ASSAULT', 'v: attack; strike; kill; murder; shoot; ambush; torch; set fire; burn; execute; gun down; shoot dead; hack to death; use human shields; use weapons of mass destruction; n: human shield; n: attack; attacks'],
   // Conventional military force (CAMEO 19): blockades, occupation, small arms, artillery, air power.
   ['FIGHT/heavy-weapons', 'v: shell; bombard; fire rockets; fire missiles; fire artillery; fire mortars; launch missiles; launch rockets; launch airstrikes; launch air strikes; carry out airstrikes; carry out air strikes; n: airstrike; airstrikes; air strike; air strikes; air raid; air raids; shelling; bombardment; missile strike; artillery fire'],
   ['FIGHT/firearms', 'v: open fire; exchange fire'],
@@ -88,7 +88,7 @@ const LEXICON_SOURCE: [string, string][] = [
 /** Nouns a `@class` pattern word accepts, each matched by lemma or text. */
 const OBJECT_CLASSES: Record<string, string[]> = {
   aid: 'aid assistance relief supplies food medicine medicines loan loans credit credits grant grants funds funding money donation donations equipment weapons arms ammunition shelter tents vaccines experts team teams doctors rescuers engineers'.split(' '),
-  talks: 'talks negotiations meeting meetings summit dialogue visit consultations'.split(' '),
+  talks: 'talks negotiations meeting meetings summit dialogue visit consultations mediation'.split(' '),
   ban: 'ban restrictions restriction curbs controls censorship'.split(' '),
   emergency: 'curfew emergency law'.split(' '),
   sanctions: 'sanctions embargo boycott'.split(' '),
