@@ -197,9 +197,10 @@ function chooseTrigger(tokens: Token[], matches: TriggerMatch[]): { match: Trigg
       if (cooperative && type !== 'AGREE') return { match, type: 'AGREE', mode: null };
       if (HOSTILE.has(type)) return { match, type: 'THREATEN', mode: null };
     }
-    if (type === 'DEMAND' && tokens[match.first].lemma === 'order') {
-      // An authority's order is the act it orders: "ordered the arrest of", "ordered an inquiry".
-      const ordered = ranked.find((other) => other.match.first > match.last && other.match.first <= match.last + 4 && other.match.entry.type !== 'DEMAND');
+    if (tokens[match.first].lemma === 'order') {
+      // An authority's order is the act it orders: "ordered the arrest of", "ordered an inquiry",
+      // "ordered troops to withdraw"; "ordered troops to the border" is the mobilisation itself.
+      const ordered = ranked.find((other) => other.match.first > match.first && other.match.first <= match.last + 4 && other.match.entry.type !== 'DEMAND');
       if (ordered) return { match: ordered.match, type: ordered.match.entry.type, mode: ordered.match.entry.mode };
     }
     if (type === 'AGREE' && COMMITMENT_VERBS.has(tokens[match.first].lemma)) {
