@@ -38,7 +38,7 @@ const CONFIDENCE = { phrase: 0.9, verb: 0.8, noun: 0.6 } as const;
 
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 const FUTURE_AUXILIARIES = new Set(['will', 'would', 'shall']);
-const INTENT_BEFORE_TO = ['plan', 'intend', 'expect', 'schedule', 'due', 'set', 'hope', 'aim', 'prepare'];
+const INTENT_BEFORE_TO = ['plan', 'intend', 'expect', 'schedule', 'due', 'set', 'hope', 'aim', 'prepare', 'about', 'going', 'ready', 'willing', 'prepared', 'likely', 'be'];
 /** Cooperative acts that become AGREE when only announced ("will visit") and REJECT when negated. */
 const COOPERATIVE: ReadonlySet<PloverType> = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'AGREE']);
 /** Objects that make a verb a communication act, not the act itself ("released a statement"). */
@@ -211,7 +211,8 @@ function chooseTrigger(tokens: Token[], matches: TriggerMatch[]): { match: Trigg
       // A crowd's violence is a riot, its blockades and occupations obstruction (CAMEO 144-145), and
       // its demands a demonstration (PLOVER: demands made by demonstrating are PROTEST).
       if (type === 'ASSAULT') return { match, type: 'PROTEST', mode: 'riot' };
-      if (OBSTRUCTING.has(tokens[match.first].lemma) || OBSTRUCTING.has(tokens[match.first].base)) return { match, type: 'PROTEST', mode: 'obstruct' };
+      // Crowds hold no authority to coerce: their closures and seizures obstruct.
+      if (type === 'COERCE' || OBSTRUCTING.has(tokens[match.first].lemma) || OBSTRUCTING.has(tokens[match.first].base)) return { match, type: 'PROTEST', mode: 'obstruct' };
       if (type === 'DEMAND' && tokens[match.first].lower.endsWith('ing')) return { match, type: 'PROTEST', mode: 'demo' };
     }
     if (type === 'PROTEST' && match.entry.pos === 'verb' && tokens[match.first].lemma === 'protest' && tokens[match.last + 1]?.lower === 'to') {
