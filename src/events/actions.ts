@@ -187,14 +187,30 @@ function chooseTrigger(tokens: Token[], matches: TriggerMatch[]): { match: Trigg
     const type = match.entry.type;
     const cooperative = COOPERATIVE.has(type);
     if (negated) {
-      // "did not agree", "refused to meet": a refusal. A negated hostile act is no act at all.
-      if (cooperative) return { match, type: 'REJECT', mode: objectMode(tokens, match) };
+      // "did not agree", "will not release": a refusal (CAMEO 12, including 124 "decline to yield").
+      // A negated hostile act is no act at all.
+      if (cooperative || YIELDING.has(type)) return { match, type: 'REJECT', mode: objectMode(tokens, match) };
       continue;
     }
+    const governing = verbal ? governingNoun(tokens, ranked, match) : undefined;
+    if (governing) {
+      // "the demand that troops withdraw", "a call for the junta to allow": the noun's act governs the clause.
+      return { match: governing, type: governing.entry.type, mode: governing.entry.type === 'DEMAND' ? objectMode(tokens, governing) : governing.entry.mode };
+    }
+    if (verbal && hasWordBefore(tokens, match.first, 2, (token) => OBLIGATION.has(token.lower)) && type !== 'DEMAND') {
+      // "Tokyo said Pyongyang must accept inspections": what another party must do is a demand.
+      return { match, type: 'DEMAND', mode: objectMode(tokens, match) };
+    }
+    if (verbal && HOSTILE.has(type) && type !== 'THREATEN' && hasWordBefore(tokens, match.first, 2, (token) => POSSIBILITY.has(token.lower))) {
+      // "could invade", "may impose sanctions": a hostile act held out as possible is a threat.
+      return { match, type: 'THREATEN', mode: null };
+    }
     if (verbal && isAnnouncedOnly(tokens, match.first)) {
-      // PLOVER codes a stated intention to meet, help or cooperate as AGREE (CAMEO 03x), and an
-      // announced hostile act as a threat (CAMEO 13x).
-      if (cooperative && type !== 'AGREE') return { match, type: 'AGREE', mode: null };
+      // PLOVER codes a stated intention to meet, help, cooperate or yield as AGREE (CAMEO 03x, 035
+      // "express intent to yield"), and an announced hostile act as a threat (CAMEO 13x).
+      if ((cooperative || YIELDING.has(type)) && type !== 'AGREE' && !(YIELDING.has(type) && conditionAfter(tokens, match.last, 'unless'))) {
+        return { match, type: 'AGREE', mode: null };
+      }
       if (HOSTILE.has(type)) return { match, type: 'THREATEN', mode: null };
     }
     if (tokens[match.first].lemma === 'order') {
@@ -241,8 +257,28 @@ const STRIKERS = new Set(['workers', 'employees', 'unions', 'union', 'teachers',
 /** Announced acts that a condition ("unless", "if") turns into a threat. */
 const CONDITIONAL_THREAT_TYPES: ReadonlySet<PloverType> = new Set(['RETREAT', 'REJECT', 'MOBILIZE', 'SANCTION']);
 
-function conditionAfter(tokens: Token[], index: number): boolean {
-  return tokens.slice(index + 1).some((token) => token.lower === 'unless' || token.lower === 'if');
+function conditionAfter(tokens: Token[], index: number, ...words: string[]): boolean {
+  const conditions = words.length ? words : ['unless', 'if'];
+  return tokens.slice(index + 1).some((token) => conditions.includes(token.lower));
+}
+
+/** Yielding acts: announced, they are an intent to yield (AGREE); held over the other side with
+ *  "unless", a threat. */
+const YIELDING: ReadonlySet<PloverType> = new Set(['RETREAT', 'CONCEDE']);
+const OBLIGATION = new Set(['must', 'should']);
+const POSSIBILITY = new Set(['could', 'may', 'might']);
+/** Noun triggers that take a clause naming the act they are about ("a demand that", "a threat to"). */
+const GOVERNING_TYPES: ReadonlySet<PloverType> = new Set(['DEMAND', 'THREATEN', 'REJECT', 'AGREE']);
+const COMPLEMENT_MARKS = new Set(['that', 'to', 'for']);
+const GOVERNING_WINDOW = 8;
+
+function governingNoun(tokens: Token[], ranked: RankedMatch[], match: TriggerMatch): TriggerMatch | undefined {
+  return ranked.find(({ match: noun, verbal }) => {
+    if (verbal || noun.entry.pos !== 'noun' || !GOVERNING_TYPES.has(noun.entry.type)) return false;
+    if (noun.last >= match.first || match.first - noun.last > GOVERNING_WINDOW) return false;
+    const between = tokens.slice(noun.last + 1, match.first);
+    return between.length > 0 && COMPLEMENT_MARKS.has(between[0].lower) && !between.some((token) => CLAUSE_MARKS.has(token.lower));
+  })?.match;
 }
 
 /** The noun right before a verb (its subject head, when the subject is a plain noun phrase). */
