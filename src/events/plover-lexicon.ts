@@ -11,7 +11,8 @@ import type { PloverType } from './types.js';
 export interface TriggerEntry {
   type: PloverType;
   mode: string | null;
-  /** Words in order; each matches any inflection of itself. Up to MAX_GAP words may stand between them. */
+  /** Words in order, in their base form (matched by lemma); a `@class` word matches any noun of its class.
+   *  Up to MAX_GAP words (OBJECT_GAP before a `@class` word) may stand between them. */
   words: string[];
   /** Verb triggers outrank noun triggers: the verb carries the sentence's main act. */
   pos: 'verb' | 'noun';
