@@ -9,7 +9,7 @@
 import { codeSentence, type CodedSentence } from '../src/events/actions.js';
 import { classifySentence, trainNaiveBayes, type NaiveBayesModel } from './plover-baseline.js';
 import type { PloverType } from '../src/events/types.js';
-import { loadCameoDescriptions, loadGoldRecords, type GoldActor, type GoldRecord } from './plover-data.js';
+import { loadCameoDescriptions, loadGoldRecords, loadPetrarchDevRecords, type GoldActor, type GoldRecord } from './plover-data.js';
 
 const FOLDS = 5;
 
@@ -39,6 +39,8 @@ function actorAgrees(text: string | null, code: string | null, gold: GoldActor[]
 interface Scores {
   accuracy: number;
   macroF1: number;
+  /** F1 per gold label, for the per-type report. */
+  perLabel: Map<string, number>;
   coded: number;
   sourceAgreement: number;
   targetAgreement: number;
@@ -47,7 +49,7 @@ interface Scores {
 function score(records: GoldRecord[], predictions: (CodedSentence | null)[]): Scores {
   const labels = [...new Set(records.map((record) => record.event))];
   let correct = 0;
-  const f1s: number[] = [];
+  const perLabel = new Map<string, number>();
   for (const label of labels) {
     let tp = 0;
     let fp = 0;
@@ -58,7 +60,7 @@ function score(records: GoldRecord[], predictions: (CodedSentence | null)[]): Sc
       else if (predicted === label) fp++;
       else if (record.event === label) fn++;
     });
-    f1s.push(tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
+    perLabel.set(label, tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
   }
   let sourceTotal = 0;
   let sourceAgreed = 0;
@@ -78,7 +80,8 @@ function score(records: GoldRecord[], predictions: (CodedSentence | null)[]): Sc
   });
   return {
     accuracy: correct / records.length,
-    macroF1: f1s.reduce((sum, value) => sum + value, 0) / f1s.length,
+    macroF1: [...perLabel.values()].reduce((sum, value) => sum + value, 0) / perLabel.size,
+    perLabel,
     coded: predictions.filter(Boolean).length / records.length,
     sourceAgreement: sourceAgreed / sourceTotal,
     targetAgreement: targetAgreed / targetTotal,
@@ -127,6 +130,28 @@ report('lexicon alone (shipped; held out)', lexiconScores);
 report('lexicon, NB fallback (5-fold CV)', score(records, withFallback));
 
 console.log(
+  'F1 by type (lexicon): ' +
+    [...lexiconScores.perLabel].sort((a, b) => a[0].localeCompare(b[0])).map(([label, f1]) => `${label} ${percent(f1)}`).join(', '),
+);
+
+// Development set: the PETRARCH2 validation records, CAMEO codes mapped with the official 2021 table.
+// A prediction is right when its label is one of the record's labels (NONE: no act to code).
+const dev = loadPetrarchDevRecords();
+const devCorrect = dev.records.filter((record) => record.labels.has(asGoldLabel(codeSentence(record.text)?.type ?? null))).length;
+const devAccuracy = devCorrect / dev.records.length;
+console.log(`development set (PETRARCH2 validation, ${dev.records.length} records, ${dev.skipped} left out): accuracy ${percent(devAccuracy)}`);
+
+// Second development set: the CAMEO code descriptions of the 2021 table read as sentences
+// ("Officials demand release of persons or property."), each labelled by its code.
+const descriptions = loadCameoDescriptions();
+const descriptionCorrect = descriptions.filter((example) => {
+  const sentence = `Officials ${example.text.charAt(0).toLowerCase()}${example.text.slice(1)}.`;
+  return asGoldLabel(codeSentence(sentence)?.type ?? null) === example.type;
+}).length;
+const descriptionAccuracy = descriptionCorrect / descriptions.length;
+console.log(`development set (CAMEO code descriptions, ${descriptions.length}): accuracy ${percent(descriptionAccuracy)}`);
+
+console.log(
   JSON.stringify({
     dataset: 'plover-gsr',
     metric: 'event_type_accuracy',
@@ -135,6 +160,9 @@ console.log(
     source_agreement: round(lexiconScores.sourceAgreement),
     target_agreement: round(lexiconScores.targetAgreement),
     coded: round(lexiconScores.coded),
+    dev_accuracy: round(devAccuracy),
+    dev_records: dev.records.length,
+    dev_descriptions_accuracy: round(descriptionAccuracy),
     naive_bayes_cv_accuracy: round(score(records, classifierOnly).accuracy),
     majority_baseline: round(majorityCount / records.length),
     records: records.length,

@@ -63,3 +63,88 @@ export function loadCameoDescriptions(): TrainingExample[] {
   }
   return examples;
 }
+
+/** The gold-era label of a PLOVER 2021 label: the gold records (and this coder) call REQUEST DEMAND,
+ *  and split ACCUSE into INVESTIGATE (its investigate mode) and DISAPPROVE (everything else). */
+function goldEraLabel(type: string, mode: string): PloverType {
+  if (type === 'REQUEST') return 'DEMAND';
+  if (type === 'ACCUSE') return mode === 'investigate' ? 'INVESTIGATE' : 'DISAPPROVE';
+  return type as PloverType;
+}
+
+/** CAMEO code → gold-era PLOVER label, read from the official CAMEO→PLOVER 2021 table. */
+export function loadCameoMapping(): Map<string, PloverType> {
+  const file = path.join(evalDataDir, 'plover-gsr/CAMEO2PLOVER-2021.txt');
+  const mapping = new Map<string, PloverType>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const match = /^(\d{2,4}):\s*([A-Z]+)\s*(?:,\s*([^,#]*))?/.exec(line.trim());
+    if (match) mapping.set(match[1], goldEraLabel(match[2], (match[3] ?? '').trim()));
+  }
+  return mapping;
+}
+
+/** A CAMEO code's label: the table's entry for the code or its nearest listed parent. The table stops
+ *  at 185; the PLOVER README files the rest of 18-20 (fight, mass violence) under the violence types,
+ *  which the gold-era records call FIGHT (19) and ASSAULT (20). 01 and 02 (statements, appeals) are
+ *  dropped by PLOVER: NONE. Anything else is not a CAMEO code: null. */
+export function cameoToPlover(code: string, mapping: Map<string, PloverType>): PloverType | 'NONE' | null {
+  for (let length = code.length; length >= 2; length--) {
+    const type = mapping.get(code.slice(0, length));
+    if (type) return type;
+  }
+  const root = code.slice(0, 2);
+  if (root === '01' || root === '02') return 'NONE';
+  if (root === '19') return 'FIGHT';
+  if (root === '18' || root === '20') return 'ASSAULT';
+  return null;
+}
+
+export interface DevRecord {
+  id: string;
+  text: string;
+  /** Every label the record's codings map to ('NONE' for a record coded as having no event). */
+  labels: Set<string>;
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** The PETRARCH2 validation records as a development set: each sentence with the PLOVER labels of its
+ *  CAMEO codings. Records marked as input errors, and records with a code outside CAMEO (the suite's
+ *  verb dictionary still carries WEIS-era and made-up test codes), are left out. */
+export function loadPetrarchDevRecords(): { records: DevRecord[]; skipped: number } {
+  const file = path.join(evalDataDir, 'petrarch2-validation/PETR.UnitTest.records.xml');
+  const xml = readFileSync(file, 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+  const mapping = loadCameoMapping();
+  const records: DevRecord[] = [];
+  let skipped = 0;
+  for (const match of xml.matchAll(/<Sentence\b([^>]*)>([\s\S]*?)<\/Sentence>/g)) {
+    const id = /id="([^"]+)"/.exec(match[1])?.[1] ?? String(records.length);
+    const body = match[2];
+    const text = /<Text>([\s\S]*?)<\/Text>/.exec(body)?.[1];
+    const codings = [...body.matchAll(/<EventCoding\b([^>]*)>/g)].map((coding) => coding[1]);
+    if (!text || !codings.length || codings.some((coding) => /error\s*=/.test(coding))) {
+      skipped++;
+      continue;
+    }
+    const labels = new Set<string>();
+    let valid = true;
+    for (const coding of codings) {
+      if (/noevents\s*=\s*"True"/.test(coding)) {
+        labels.add('NONE');
+        continue;
+      }
+      const code = /eventcode="(\d+)"/.exec(coding)?.[1];
+      const label = code ? cameoToPlover(code, mapping) : null;
+      if (!label) valid = false;
+      else labels.add(label);
+    }
+    if (!valid) {
+      skipped++;
+      continue;
+    }
+    records.push({ id, text: decodeXml(text.replace(/\s+/g, ' ').trim()), labels });
+  }
+  return { records, skipped };
+}

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { codeActions, codeSentence } from '../src/events/actions.js';
+import { classifyHappening, codeActions, codeSentence } from '../src/events/actions.js';
 import type { Article, Entity } from '../src/types.js';
 
 interface SentenceCase {
@@ -72,3 +72,20 @@ test('codeActions names actors by their entity names', () => {
   assert.equal(action.target, 'Ghana’s president');
   assert.equal(action.location, 'Accra');
 });
+
+interface KindCase {
+  sentence: string;
+  type: string | null;
+  kind?: string;
+}
+
+// One or more sentences per PLOVER category, written for these tests from the category definitions,
+// and sentences about rate decisions, markets, sport, weather and disasters, which PLOVER does not code.
+const kindCases = JSON.parse(readFileSync(new URL('./fixtures/actions/kinds.json', import.meta.url), 'utf8')) as KindCase[];
+
+for (const { sentence, type, kind } of kindCases) {
+  test(`classifyHappening: ${sentence}`, () => {
+    const happening = classifyHappening(sentence);
+    assert.deepEqual({ type: happening.coding?.type ?? null, kind: happening.otherKind }, { type, kind: kind ?? null });
+  });
+}

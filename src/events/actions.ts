@@ -8,6 +8,9 @@ import type { Action, Citation, PloverType } from './types.js';
 import { splitSentences, type Sentence } from '../extract/sentences.js';
 import { ACTOR_LEXICON, findLexiconActors, placeCode } from './plover-actors.js';
 import { findTriggers, matchesWord, tokenize, type Token, type TriggerMatch } from './plover-lexicon.js';
+import { monetaryAuthorityAt, otherKindOf, type OtherKind } from './plover-kinds.js';
+
+export type { OtherKind } from './plover-kinds.js';
 
 export interface CodingContext {
   /** Known named entities; a mention of a name or alias is reported under the entity's full name. */
@@ -35,7 +38,7 @@ const CONFIDENCE = { phrase: 0.9, verb: 0.8, noun: 0.6 } as const;
 
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 const FUTURE_AUXILIARIES = new Set(['will', 'would', 'shall']);
-const INTENT_BEFORE_TO = ['plan', 'intend', 'expect', 'schedule', 'due', 'set', 'hope', 'aim', 'prepare'];
+const INTENT_BEFORE_TO = ['plan', 'intend', 'expect', 'schedule', 'due', 'set', 'hope', 'aim', 'prepare', 'about', 'going', 'ready', 'willing', 'prepared', 'likely', 'be'];
 /** Cooperative acts that become AGREE when only announced ("will visit") and REJECT when negated. */
 const COOPERATIVE: ReadonlySet<PloverType> = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'AGREE']);
 /** Objects that make a verb a communication act, not the act itself ("released a statement"). */
@@ -93,7 +96,7 @@ function isAnnouncedOnly(tokens: Token[], index: number): boolean {
   if (hasWordBefore(tokens, index, 2, (token) => FUTURE_AUXILIARIES.has(token.lower))) return true;
   const previous = tokens[index - 1];
   const beforeTo = tokens[index - 2];
-  return previous?.lower === 'to' && !!beforeTo && INTENT_BEFORE_TO.some((word) => matchesWord(beforeTo.lower, word));
+  return previous?.lower === 'to' && !!beforeTo && INTENT_BEFORE_TO.some((word) => matchesWord(beforeTo, word));
 }
 
 function objectIsCommunication(tokens: Token[], match: TriggerMatch): boolean {
@@ -102,35 +105,190 @@ function objectIsCommunication(tokens: Token[], match: TriggerMatch): boolean {
   return !!tokens[next] && NON_EVENT_OBJECTS.has(tokens[next].lower);
 }
 
-/** Picks the act of the sentence: verb triggers before noun triggers, then the earliest
- *  (the main verb precedes its complements: "threatened to impose sanctions" is a threat),
+/** Words that open a subordinate clause: an act inside one ("after rebels attacked the town") is
+ *  background to the main clause's act. "that" and "as" are left out: too often a complement or a
+ *  comparison. */
+const SUBORDINATORS = new Set(['after', 'before', 'since', 'following', 'when', 'while', 'because', 'amid', 'despite', 'if', 'unless', 'until', 'who', 'which', 'whose', 'where', 'whom']);
+const CLAUSE_MARKS = new Set([',', ';', ':', '(', ')', '—', '–']);
+
+/** For each token, whether it stands in a subordinate clause: from a subordinator to the next clause mark. */
+function subordinateTokens(tokens: Token[]): boolean[] {
+  const inside: boolean[] = [];
+  let open = false;
+  for (const token of tokens) {
+    if (CLAUSE_MARKS.has(token.lower)) open = false;
+    else if (SUBORDINATORS.has(token.lower)) open = true;
+    inside.push(open);
+  }
+  return inside;
+}
+
+/** Hostile acts that, announced but not yet done ("will impose sanctions", "vowed to attack"), are
+ *  threats (CAMEO 13: threaten sanctions, repression, force, protest). */
+const HOSTILE: ReadonlySet<PloverType> = new Set(['SANCTION', 'COERCE', 'ASSAULT', 'FIGHT', 'PROTEST', 'THREATEN']);
+/** Verbs of commitment whose complement carries the act's nature: "pledged to help" is AGREE,
+ *  "vowed to strike back" a threat. */
+const COMMITMENT_VERBS = new Set(['pledge', 'promise', 'vow', 'commit', 'offer']);
+
+/** A past participle used as an adjective before its noun ("Detained activists began a hunger
+ *  strike"): it names a state, not the sentence's act. */
+function isParticipleModifier(tokens: Token[], index: number): boolean {
+  const token = tokens[index];
+  const previous = tokens[index - 1];
+  return /(ed|en)$/.test(token.lower) && token.lemma !== token.lower && tokens[index + 1]?.pos === 'NOUN' &&
+    (!previous || DETERMINERS.has(previous.lower) || previous.pos === 'ADJ' || previous.pos === 'NUM');
+}
+
+/** A verb pattern whose verb is met as a noun ("in order to", "told the press in order to", "the host
+ *  country", "conducted a strike"): the lexicon lists the nouns that name acts on their own. A word the tagger misreads in an odd context
+ *  ("Guards tortured ...") matches only through its verb reading and is kept. */
+function isNounUse(tokens: Token[], match: TriggerMatch): boolean {
+  const token = tokens[match.first];
+  const word = match.entry.words[0];
+  if (!/^(NOUN|PROPN)$/.test(token.pos) || (token.lemma !== word && token.lower !== word)) return false;
+  // Only in a noun's own context: after a determiner, adjective, preposition or number, or first in the
+  // sentence. After a plural subject the tagger also reads present-tense verbs as nouns ("Officials sign").
+  const previous = tokens[match.first - 1];
+  return !previous || /^(DET|ADJ|ADP|NUM|PRON|VERB)$/.test(previous.pos) || DETERMINERS.has(previous.lower);
+}
+
+interface RankedMatch {
+  match: TriggerMatch;
+  /** The trigger is used as a verb here (a verb pattern whose first word wink tags as a verb). */
+  verbal: boolean;
+  subordinate: boolean;
+}
+
+/** Picks the act of the sentence: a verb before a noun, a main clause before a subordinate one, then
+ *  the earliest (the main verb precedes its complements: "threatened to impose sanctions" is a threat),
  *  then the longest pattern at that position. */
 function chooseTrigger(tokens: Token[], matches: TriggerMatch[]): { match: TriggerMatch; type: PloverType; mode: string | null } | null {
-  const ranked = [...matches].sort(
-    (a, b) =>
-      (a.entry.pos === 'verb' ? 0 : 1) - (b.entry.pos === 'verb' ? 0 : 1) ||
-      a.first - b.first ||
-      b.entry.words.length - a.entry.words.length ||
-      b.last - b.first - (a.last - a.first),
-  );
-  for (const match of ranked) {
-    if (match.entry.pos === 'verb' && objectIsCommunication(tokens, match)) continue;
-    const negated = hasWordBefore(tokens, match.first, 3, (token) => NEGATIONS.has(token.lower));
-    const cooperative = COOPERATIVE.has(match.entry.type);
+  const subordinate = subordinateTokens(tokens);
+  const ranked: RankedMatch[] = matches
+    .map((match) => ({
+      match,
+      verbal:
+        match.entry.pos === 'verb' &&
+        (match.entry.words.length > 1 || /^(VERB|AUX)$/.test(tokens[match.first].pos)) &&
+        !isNounUse(tokens, match),
+      subordinate: subordinate[match.first],
+    }))
+    .sort(
+      (a, b) =>
+        Number(!a.verbal) - Number(!b.verbal) ||
+        Number(a.subordinate) - Number(b.subordinate) ||
+        a.match.first - b.match.first ||
+        b.match.entry.words.length - a.match.entry.words.length ||
+        b.match.last - b.match.first - (a.match.last - a.match.first),
+    );
+  for (const { match, verbal } of ranked) {
+    if (match.entry.pos === 'verb' && (objectIsCommunication(tokens, match) || isParticipleModifier(tokens, match.first) || isNounUse(tokens, match))) continue;
+    const negated = hasWordBefore(tokens, match.first, 3, (token) => token.negated || NEGATIONS.has(token.lower));
+    const type = match.entry.type;
+    const cooperative = COOPERATIVE.has(type);
     if (negated) {
-      // "did not agree", "refused to meet": a refusal. A negated hostile act is no act at all.
-      if (cooperative) return { match, type: 'REJECT', mode: objectMode(tokens, match) };
+      // "did not agree", "will not release": a refusal (CAMEO 12, including 124 "decline to yield").
+      // A negated hostile act is no act at all.
+      if (cooperative || YIELDING.has(type)) return { match, type: 'REJECT', mode: objectMode(tokens, match) };
       continue;
     }
-    if (cooperative && match.entry.type !== 'AGREE' && match.entry.pos === 'verb' && isAnnouncedOnly(tokens, match.first)) {
-      // PLOVER codes a stated intention to meet, help or cooperate as AGREE (CAMEO 03x).
-      return { match, type: 'AGREE', mode: null };
+    const governing = verbal ? governingNoun(tokens, ranked, match) : undefined;
+    if (governing) {
+      // "the demand that troops withdraw", "a call for the junta to allow": the noun's act governs the clause.
+      return { match: governing, type: governing.entry.type, mode: governing.entry.type === 'DEMAND' ? objectMode(tokens, governing) : governing.entry.mode };
     }
-    const type = match.entry.type;
+    if (verbal && hasWordBefore(tokens, match.first, 2, (token) => OBLIGATION.has(token.lower)) && type !== 'DEMAND') {
+      // "Tokyo said Pyongyang must accept inspections": what another party must do is a demand.
+      return { match, type: 'DEMAND', mode: objectMode(tokens, match) };
+    }
+    if (verbal && HOSTILE.has(type) && type !== 'THREATEN' && hasWordBefore(tokens, match.first, 2, (token) => POSSIBILITY.has(token.lower))) {
+      // "could invade", "may impose sanctions": a hostile act held out as possible is a threat.
+      return { match, type: 'THREATEN', mode: null };
+    }
+    if (verbal && isAnnouncedOnly(tokens, match.first)) {
+      // PLOVER codes a stated intention to meet, help, cooperate or yield as AGREE (CAMEO 03x, 035
+      // "express intent to yield"), and an announced hostile act as a threat (CAMEO 13x).
+      if ((cooperative || YIELDING.has(type)) && type !== 'AGREE' && !(YIELDING.has(type) && conditionAfter(tokens, match.last, 'unless'))) {
+        return { match, type: 'AGREE', mode: null };
+      }
+      if (HOSTILE.has(type)) return { match, type: 'THREATEN', mode: null };
+    }
+    if (tokens[match.first].lemma === 'order') {
+      // An authority's order is the act it orders: "ordered the arrest of", "ordered an inquiry",
+      // "ordered troops to withdraw"; "ordered troops to the border" is the mobilisation itself.
+      const ordered = ranked.find((other) => other.match.first > match.first && other.match.first <= match.last + 4 && other.match.entry.type !== 'DEMAND');
+      if (ordered) return { match: ordered.match, type: ordered.match.entry.type, mode: ordered.match.entry.mode };
+    }
+    if (type === 'AGREE' && COMMITMENT_VERBS.has(tokens[match.first].lemma)) {
+      const committed = ranked.find((other) => other.match.first > match.last && other.match.first <= match.last + 3);
+      if (committed && HOSTILE.has(committed.match.entry.type)) return { match, type: 'THREATEN', mode: null };
+    }
+    if (crowdBefore(tokens, match.first) && !hasWordBefore(tokens, match.first, 2, (token) => PASSIVE_AUXILIARIES.has(token.lower))) {
+      // A crowd's violence is a riot, its blockades and occupations obstruction (CAMEO 144-145), and
+      // its demands a demonstration (PLOVER: demands made by demonstrating are PROTEST).
+      if (type === 'ASSAULT') return { match, type: 'PROTEST', mode: 'riot' };
+      // Crowds hold no authority to coerce: their closures and seizures obstruct.
+      if (type === 'COERCE' || OBSTRUCTING.has(tokens[match.first].lemma) || OBSTRUCTING.has(tokens[match.first].base)) return { match, type: 'PROTEST', mode: 'obstruct' };
+      if (type === 'DEMAND' && tokens[match.first].lower.endsWith('ing')) return { match, type: 'PROTEST', mode: 'demo' };
+    }
+    if (type === 'PROTEST' && match.entry.pos === 'verb' && tokens[match.first].lemma === 'protest' && tokens[match.last + 1]?.lower === 'to') {
+      // "protested to the embassy": an official complaint (CAMEO 114), not a demonstration.
+      return { match, type: 'DISAPPROVE', mode: null };
+    }
+    if (STRIKERS.has(subjectWord(tokens, match.first)) && (tokens[match.first].lemma === 'strike' || tokens[match.first].base === 'strike')) {
+      return { match, type: 'PROTEST', mode: 'boycott' };
+    }
+    if (verbal && CONDITIONAL_THREAT_TYPES.has(type) && isAnnouncedOnly(tokens, match.first) && conditionAfter(tokens, match.last)) {
+      // "will pull out of the talks unless ...": an announced act made conditional is a threat (CAMEO 13).
+      return { match, type: 'THREATEN', mode: null };
+    }
     const mode = type === 'DEMAND' || type === 'REJECT' ? objectMode(tokens, match) : match.entry.mode;
     return { match, type, mode };
   }
   return null;
+}
+
+/** Crowds whose violence is a riot (CAMEO 145, "protest violently"), not an armed attack. */
+const CROWDS = new Set(['rioters', 'rioter', 'mob', 'mobs', 'protesters', 'protestors', 'demonstrators', 'crowd', 'crowds', 'students', 'strikers', 'activists']);
+/** Acts by which a crowd obstructs: blocking, occupying, seizing a building or road. */
+const OBSTRUCTING = new Set(['block', 'occupy', 'seize', 'storm', 'blockade', 'barricade', 'capture', 'take']);
+/** Who strikes when "strike" is a labour stoppage, not an attack. */
+const STRIKERS = new Set(['workers', 'employees', 'unions', 'union', 'teachers', 'doctors', 'nurses', 'miners', 'drivers', 'staff', 'dockers', 'pilots', 'farmers']);
+/** Announced acts that a condition ("unless", "if") turns into a threat. */
+const CONDITIONAL_THREAT_TYPES: ReadonlySet<PloverType> = new Set(['RETREAT', 'REJECT', 'MOBILIZE', 'SANCTION']);
+
+function conditionAfter(tokens: Token[], index: number, ...words: string[]): boolean {
+  const conditions = words.length ? words : ['unless', 'if'];
+  return tokens.slice(index + 1).some((token) => conditions.includes(token.lower));
+}
+
+/** Yielding acts: announced, they are an intent to yield (AGREE); held over the other side with
+ *  "unless", a threat. */
+const YIELDING: ReadonlySet<PloverType> = new Set(['RETREAT', 'CONCEDE']);
+const OBLIGATION = new Set(['must', 'should']);
+const POSSIBILITY = new Set(['could', 'may', 'might']);
+/** Noun triggers that take a clause naming the act they are about ("a demand that", "a threat to"). */
+const GOVERNING_TYPES: ReadonlySet<PloverType> = new Set(['DEMAND', 'THREATEN', 'REJECT', 'AGREE']);
+const COMPLEMENT_MARKS = new Set(['that', 'to', 'for']);
+const GOVERNING_WINDOW = 8;
+
+function governingNoun(tokens: Token[], ranked: RankedMatch[], match: TriggerMatch): TriggerMatch | undefined {
+  return ranked.find(({ match: noun, verbal }) => {
+    if (verbal || noun.entry.pos !== 'noun' || !GOVERNING_TYPES.has(noun.entry.type)) return false;
+    if (noun.last >= match.first || match.first - noun.last > GOVERNING_WINDOW) return false;
+    const between = tokens.slice(noun.last + 1, match.first);
+    return between.length > 0 && COMPLEMENT_MARKS.has(between[0].lower) && !between.some((token) => CLAUSE_MARKS.has(token.lower));
+  })?.match;
+}
+
+/** The noun right before a verb (its subject head, when the subject is a plain noun phrase). */
+function subjectWord(tokens: Token[], index: number): string {
+  return tokens[index - 1]?.lower ?? '';
+}
+
+function crowdBefore(tokens: Token[], index: number): boolean {
+  for (let i = index - 1; i >= 0 && !CLAUSE_MARKS.has(tokens[i].lower); i--) if (CROWDS.has(tokens[i].lower)) return true;
+  return false;
 }
 
 function objectMode(tokens: Token[], match: TriggerMatch): string | null {
@@ -211,7 +369,7 @@ function clauseStart(tokens: Token[], trigger: number): number {
   let start = 0;
   for (let i = 0; i < trigger; i++) {
     const lower = tokens[i].lower;
-    if (lower === ';' || lower === ':' || lower === 'that' || REPORTING.some((word) => matchesWord(lower, word))) start = i + 1;
+    if (lower === ';' || lower === ':' || lower === 'that' || REPORTING.some((word) => matchesWord(tokens[i], word))) start = i + 1;
   }
   return start;
 }
@@ -284,11 +442,86 @@ function consultMode(actorCode: string | null, targetCode: string | null, place:
   return 'third-party';
 }
 
-/** PLOVER coding of one sentence, or null when it reports no codable act. */
-export function codeSentence(sentence: string, context?: CodingContext): CodedSentence | null {
+/** What a sentence reports: a PLOVER-coded political act, a happening PLOVER does not code (a rate
+ *  decision, a market move, sport, weather, a disaster), or neither (both null). */
+export interface Happening {
+  coding: CodedSentence | null;
+  otherKind: OtherKind | null;
+}
+
+/** Violent and coercive types a disaster's own verbs trigger ("floods destroyed", "the quake killed"). */
+const DISASTER_VERB_TYPES: ReadonlySet<PloverType> = new Set(['ASSAULT', 'FIGHT', 'COERCE', 'PROTEST']);
+
+/** Codes one sentence: its political act (PLOVER), else the non-political kind of happening it reports. */
+export function classifyHappening(sentence: string, context?: CodingContext): Happening {
   const tokens = tokenize(sentence);
+  const otherKind = otherKindOf(tokens);
+  const coding = codeTokens(sentence, tokens, context);
+  if (!otherKind) return { coding, otherKind };
+  if (!coding) return { coding: null, otherKind };
+  const triggerIndex = tokens.findIndex((token) => token.start === coding.trigger.start);
+  // A rate decision is the central bank's own act; "protesters demanded the central bank cut rates" is a demand.
+  if (otherKind === 'ECONOMIC_POLICY' && monetaryAuthorityAt(tokens) > triggerIndex) return { coding, otherKind: null };
+  // A government's response to a disaster ("Japan sent rescue teams to the flooded region") is political.
+  if (otherKind === 'DISASTER' && coding.actorCode && !DISASTER_VERB_TYPES.has(coding.type)) return { coding, otherKind: null };
+  return { coding: null, otherKind };
+}
+
+/** PLOVER coding of one sentence, or null when it reports no codable political act. */
+export function codeSentence(sentence: string, context?: CodingContext): CodedSentence | null {
+  return classifyHappening(sentence, context).coding;
+}
+
+/** Armed forces and their weapons: an attack by or on them is conventional military force (CAMEO 19,
+ *  FIGHT), not the unconventional violence of ASSAULT. Air and artillery words give the heavy-weapons mode. */
+const MILITARY_FORCE = new Set('troops soldiers army armies forces military navy marines battalion brigade positions warships tanks'.split(' '));
+const HEAVY_WEAPONS = new Set('warplanes jets jet aircraft planes helicopters gunships drones bombers artillery'.split(' '));
+/** Verbs of attack that either kind of violence uses. */
+const ATTACK_VERBS = new Set(['attack', 'bomb', 'strike', 'shoot', 'ambush', 'hit', 'target', 'kill', 'fire']);
+
+function triggerLemmaIn(tokens: Token[], match: TriggerMatch, set: ReadonlySet<string>): boolean {
+  return set.has(tokens[match.first].lemma) || set.has(tokens[match.first].base);
+}
+
+/** FIGHT when an attack has armed forces or heavy weapons in its sentence (CAMEO 19, "use
+ *  conventional military force"). */
+function militaryAttack(tokens: Token[], match: TriggerMatch): { mode: string | null } | null {
+  if (!triggerLemmaIn(tokens, match, ATTACK_VERBS)) return null;
+  if (tokens.some((token) => HEAVY_WEAPONS.has(token.lower))) return { mode: 'heavy-weapons' };
+  if (tokens.some((token) => MILITARY_FORCE.has(token.lower))) return { mode: null };
+  return null;
+}
+
+/** Police and security forces turning violence on a crowd: violent repression (CAMEO 175, COERCE). */
+const POLICE = new Set(['police', 'policemen', 'security', 'guards', 'gendarmes', 'troopers', 'soldiers', 'troops', 'army', 'forces']);
+const CROWD_TARGETS = new Set([...'protesters protestors demonstrators crowd crowds marchers students strikers rioters mourners worshippers supporters'.split(' ')]);
+
+function repressesCrowd(tokens: Token[], match: TriggerMatch): boolean {
+  const before = tokens.slice(0, match.first).some((token) => POLICE.has(token.lower));
+  const after = tokens.slice(match.last + 1, match.last + 8).some((token) => CROWD_TARGETS.has(token.lower));
+  return before && after;
+}
+
+/** Burning or wrecking buildings, homes and goods: destroying property (CAMEO 1712), which the gold-era
+ *  labels keep under COERCE. */
+const PROPERTY = new Set('house houses home homes building buildings property properties shop shops store stores office offices crop crops field fields car cars vehicle vehicles church churches mosque mosques temple temples school schools village villages farm farms'.split(' '));
+const DESTROYING = new Set(['burn', 'torch', 'set', 'destroy', 'demolish', 'raze', 'loot', 'ransack', 'vandalize', 'vandalise']);
+
+function destroysProperty(tokens: Token[], match: TriggerMatch): boolean {
+  return triggerLemmaIn(tokens, match, DESTROYING) && tokens.slice(match.last + 1, match.last + 7).some((token) => PROPERTY.has(token.lower) || PROPERTY.has(token.lemma));
+}
+
+function codeTokens(sentence: string, tokens: Token[], context: CodingContext | undefined): CodedSentence | null {
   const chosen = chooseTrigger(tokens, findTriggers(tokens));
   if (!chosen) return null;
+  if ((chosen.type === 'ASSAULT' || chosen.type === 'FIGHT') && repressesCrowd(tokens, chosen.match)) Object.assign(chosen, { type: 'COERCE', mode: 'restrict' });
+  else if (chosen.type === 'ASSAULT' && (!chosen.mode || chosen.mode === 'explosives')) {
+    if (destroysProperty(tokens, chosen.match)) Object.assign(chosen, { type: 'COERCE', mode: 'seize' });
+    else {
+      const military = militaryAttack(tokens, chosen.match);
+      if (military) Object.assign(chosen, { type: 'FIGHT', mode: military.mode });
+    }
+  }
   const { match } = chosen;
   const phrases = nounPhrases(sentence, tokens, context);
   const place = sentenceLocation(tokens, phrases);
