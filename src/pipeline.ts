@@ -14,6 +14,7 @@ import {
   parsePrintedDate,
   readByline,
   readDateline,
+  reconcileWithDateline,
 } from './metadata/text.js';
 import type { Article, RawDocument, Removal } from './types.js';
 
@@ -125,7 +126,7 @@ export function processDocument(raw: RawDocument): Article {
   article.published =
     normaliseDate(decoded.hints.published) ??
     htmlMeta?.published ??
-    firstDate(cleaned.dateLines) ??
+    reconcileWithDateline(firstDate(cleaned.dateLines), cleaned.dateLines[0] ?? null, dateline?.dateline ?? null) ??
     byline?.date ??
     null;
   article.byline = byline?.byline ?? htmlMeta?.byline ?? null;

@@ -1,6 +1,6 @@
 // When and where the reported event happened, read from the article text (never the publication date),
 // and the earlier events an article refers back to.
-import type { Article, DateMention, Entity, Mention } from '../types.js';
+import type { Article, DateMention, Entity, Mention, Span } from '../types.js';
 import type { Citation, RelatedEvent } from './types.js';
 import type { Sentence } from '../extract/sentences.js';
 import { countriesIn, countriesOf } from '../extract/entities-lexicon.js';
@@ -23,10 +23,10 @@ const RETROSPECTIVE_PATTERN = /\b(?:previous(?:ly)?|prior|earlier|ago|last (?:me
 const CREDIT_PATTERN = /\b(?:reporting|writing|editing|compiled|contributed|additional reporting) by\b/i;
 /** Verbs and nouns of an occasion: the date or place nearest one belongs to it. */
 const OCCASION_PATTERN =
-  /\b(?:met|meet|meets|meeting|meetings|held|holds|hold|talks|talked|encounter|summit|visit|visited|visits|visiting|hosted|hosts|received|signed|signing|conference|negotiations|call|spoke|attended|attends|conducted|conducts|struck|strikes|hit|hits|jolted|shook|rocked|crashed|crash|derailed|collided|exploded|explosion|killed|erupted|opened|opens|closed|concluded|ended|convened|gathered|gather|arrived|arrives|landed|toured|travel|travels|raised|cut|lowered|kept|held|decided|decision|round|session|ceremony|election|vote|voted)\b/i;
+  /\b(?:met|meet|meets|meeting|meetings|held|holds|hold|talks|talked|encounter|summit|visit|visited|visits|visiting|hosted|hosts|received|signed|signing|conference|negotiations|call|spoke|attended|attends|conducted|conducts|struck|strikes|hit|hits|jolted|shook|rocked|crashed|crash|derailed|collided|exploded|explosion|killed|erupted|opened|opens|closed|concluded|ended|convened|gathered|gather|arrived|arrives|landed|toured|travel|travels|raised|cut|lowered|kept|held|decided|decision|round|session|ceremony|election|vote|voted|quake|earthquake|epicentre|epicenter|blast|fire|flood|floods)\b/i;
 /** Words that put the occasion at a place. "from", "for" and a destination ("bound for London", "a flight to
  *  Delhi") name somewhere else; "to" names the place of a visit ("will travel to Hanoi"). */
-const PLACE_PREPOSITION = /\b(?:in|at|near|outside|off|to)\s+(?:the\s+)?(?:(?:town|city|village|port|capital|municipality|resort) of\s+)?(?:\p{Lu}\p{L}+\s+)?$/iu;
+const PLACE_PREPOSITION = /\b(?:in|at|near|outside|off|to|hit|struck|rocked|jolted|shook|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:-\w+)? of)\s+(?:the\s+)?(?:(?:coastal\s+|mountain\s+|border\s+)?(?:town|city|village|port|capital|municipality|resort) of\s+)?(?:\p{Lu}\p{L}+\s+)?$/iu;
 const DESTINATION_BEFORE = /(?:\b(?:bound|headed|heading|en route|flights?|routes?|destined|diverted|return(?:ed|ing)?|back|travell?ing|flying|sailing|driving|pipeline)\s+(?:\w+\s+)?to\s+(?:the\s+)?$)|(?:\bfrom\s+(?:\p{Lu}[\p{L}-]*\s+)+(?:\p{Ll}{2,3}\s+(?:\p{Lu}[\p{L}-]*\s+)*)?to\s+(?:the\s+)?$)/u;
 /** A place named by what it is the capital of: "in the Qatari capital", "in the Kazakh capital". */
 const CAPITAL_PHRASE = /\b(?:in|at)\s+the\s+(\p{Lu}\p{L}+)\s+capital\b/gu;
@@ -99,11 +99,35 @@ interface PlaceMention {
   mention: Mention;
 }
 
+/** A capitalised run of up to three words after a word that puts something at a place. */
+const GAZETTEER_CANDIDATE = /\b(?:in|at|near|outside|off|hit|struck|of)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/gu;
+
 function placesIn(article: Article, sentence: Sentence): PlaceMention[] {
   const places: PlaceMention[] = [];
+  const named: Span[] = [];
   for (const entity of article.entities ?? []) {
-    if (entity.type !== 'location') continue;
-    for (const mention of entity.mentions) if (within(mention, sentence)) places.push({ entity, mention });
+    for (const mention of entity.mentions) {
+      if (!within(mention, sentence)) continue;
+      named.push(mention);
+      if (entity.type === 'location') places.push({ entity, mention });
+    }
+  }
+  // Towns the tagger missed ("struck off Hinatuan"): a name the gazetteer knows as a city, after a place
+  // preposition, that no entity covers.
+  for (const match of sentence.text.matchAll(GAZETTEER_CANDIDATE)) {
+    const words = match[1].split(/\s+/);
+    const offset = sentence.start + match.index + match[0].length - match[1].length;
+    for (let count = words.length; count >= 1; count--) {
+      const name = words.slice(0, count).join(' ');
+      const mention = { start: offset, end: offset + name.length, text: name };
+      if (named.some((span) => span.start < mention.end && mention.start < span.end)) break;
+      const city = cityOf(article, name);
+      // A name the tagger left alone is trusted as a town only in a country the article names, or when
+      // it is a large city: "of Commerce" is not the Californian town.
+      if (!city || !(articleCountries(article).has(city.country) || city.population >= UNINTRODUCED_CITY_MIN_POPULATION)) continue;
+      places.push({ entity: { id: `gazetteer:${name}`, name, type: 'location', aliases: [], roles: [], mentions: [mention] }, mention });
+      break;
+    }
   }
   return places;
 }

@@ -44,6 +44,27 @@ function normaliseZone(zone: string): string {
   return zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
 }
 
+const MONTH_NUMBERS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A publication date read from an ambiguous numeric form ("08/04/2025": 8 April or 4 August) checked
+ * against the dateline's month and day ("Port Sudan, April 8 (SUNA)"): when only the other reading agrees
+ * with the dateline, that reading is the date. Any other date is returned as it is.
+ */
+export function reconcileWithDateline(published: string | null, printed: string | null, dateline: string | null): string | null {
+  if (!published || !printed || !dateline) return published;
+  const numeric = /\b(\d{1,2})[/](\d{1,2})[/](\d{4})\b/.exec(printed);
+  const named = /\b([A-Z][a-z]{2})[a-z]*\.?\s+(\d{1,2})\b/.exec(dateline);
+  if (!numeric || !named) return published;
+  const month = MONTH_NUMBERS.indexOf(named[1].toLowerCase()) + 1;
+  const day = Number(named[2]);
+  const [first, second] = [Number(numeric[1]), Number(numeric[2])];
+  const current = { month: Number(published.slice(5, 7)), day: Number(published.slice(8, 10)) };
+  if (month === 0 || (current.month === month && current.day === day)) return published;
+  if (first === day && second === month) return `${numeric[3]}-${pad(month)}-${pad(day)}${published.slice(10)}`;
+  return published;
+}
+
 /** Normalises a machine-readable date (meta tags, JSON-LD, JSONL `published`) to ISO 8601, or null. */
 export function normaliseDate(value: string | null | undefined): string | null {
   if (!value) return null;
