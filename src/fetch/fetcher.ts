@@ -7,6 +7,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import type { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, buildConnector, errors as undiciErrors, request } from 'undici';
 import { addressRefusal, ipLiteral } from './address.js';
@@ -221,6 +222,12 @@ function parseContentType(value: string | null): { mediaType: string; charset: s
 
 class BodyLimitError extends Error {}
 
+/** Stops reading a body that will not be used; undici reports the abort as an error nobody needs. */
+function discard(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
 function decoderFor(encoding: string): Transform | null | 'unsupported' {
   const name = encoding.trim().toLowerCase();
   if (name === '' || name === 'identity') return null;
@@ -233,49 +240,36 @@ function decoderFor(encoding: string): Transform | null | 'unsupported' {
 /** Reads a body within the limits: the bytes as sent and the bytes after decoding are both counted. */
 async function readBody(body: Readable, contentEncoding: string | null, limits: FetchLimits): Promise<Buffer> {
   const encodings = (contentEncoding ?? '').split(',').map((e) => e.trim()).filter((e) => e && e.toLowerCase() !== 'identity');
-  let sent = 0;
-  let stream: AsyncIterable<Buffer> = body;
-  const counting = async function* (source: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
-    for await (const chunk of source) {
-      sent += chunk.length;
-      if (sent > limits.maxBodyBytes) throw new BodyLimitError(`body over ${limits.maxBodyBytes} bytes`);
-      yield chunk;
-    }
-  };
-  stream = counting(stream);
+  const decoders: Transform[] = [];
   // Encodings are listed in the order they were applied; undo them last first.
   for (const encoding of encodings.reverse()) {
     const decoder = decoderFor(encoding);
     if (decoder === 'unsupported') throw new BodyLimitError(`unsupported content encoding "${encoding}"`);
-    if (decoder) stream = pipeThrough(stream, decoder);
+    if (decoder) decoders.push(decoder);
   }
-  const chunks: Buffer[] = [];
+  let sent = 0;
   let decoded = 0;
-  for await (const chunk of stream) {
-    decoded += chunk.length;
-    if (decoded > limits.maxDecodedBytes) throw new BodyLimitError(`decoded body over ${limits.maxDecodedBytes} bytes (compression bomb?)`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-async function* pipeThrough(source: AsyncIterable<Buffer>, transform: Transform): AsyncIterable<Buffer> {
-  const feed = (async () => {
-    try {
+  const chunks: Buffer[] = [];
+  // pipeline() tears every stage down when one fails, so a limit hit mid-stream leaves nothing running.
+  await pipeline(
+    body,
+    async function* countSent(source: AsyncIterable<Buffer>) {
       for await (const chunk of source) {
-        if (!transform.write(chunk)) await new Promise((resolve) => transform.once('drain', resolve));
+        sent += chunk.length;
+        if (sent > limits.maxBodyBytes) throw new BodyLimitError(`body over ${limits.maxBodyBytes} bytes`);
+        yield chunk;
       }
-      transform.end();
-    } catch (error) {
-      transform.destroy(error as Error);
-    }
-  })();
-  try {
-    for await (const chunk of transform) yield chunk as Buffer;
-  } finally {
-    transform.destroy();
-    await feed;
-  }
+    },
+    ...(decoders as unknown as [Transform]),
+    async function collect(source: AsyncIterable<Buffer>) {
+      for await (const chunk of source) {
+        decoded += chunk.length;
+        if (decoded > limits.maxDecodedBytes) throw new BodyLimitError(`decoded body over ${limits.maxDecodedBytes} bytes (compression bomb?)`);
+        chunks.push(chunk);
+      }
+    },
+  );
+  return Buffer.concat(chunks);
 }
 
 function describeError(error: unknown, options: FetcherOptions): { reason: string; refused: boolean; retryable: boolean } {
@@ -409,12 +403,12 @@ export class Fetcher {
       }
       const { mediaType, charset } = parseContentType(header(headers, 'content-type'));
       if (mediaType && !typeAccepted(req.expect, mediaType)) {
-        body.destroy();
+        discard(body);
         return fail(`refused: served as ${mediaType}, not ${describeExpect(req.expect)}`, { status, refused: true });
       }
       const declaredLength = Number(header(headers, 'content-length'));
       if (Number.isFinite(declaredLength) && declaredLength > this.options.maxBodyBytes) {
-        body.destroy();
+        discard(body);
         return fail(`body of ${declaredLength} bytes is over the limit of ${this.options.maxBodyBytes}`, { status, refused: true });
       }
       try {
@@ -433,7 +427,7 @@ export class Fetcher {
           lastModified: header(headers, 'last-modified'),
         };
       } catch (error) {
-        body.destroy();
+        discard(body);
         const described = describeError(error, this.options);
         return fail(described.reason, { status, refused: described.refused });
       }
