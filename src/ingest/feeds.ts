@@ -221,6 +221,7 @@ export function parseListing(input: Buffer, base: string): ListingResult {
     const listing = jsonFeed(value as Node, base);
     return { ok: true, listing: { ...listing, items: newestFirst(listing.kind === 'feed' ? listing.items : []) } as Listing };
   }
+  if (/^(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>])/i.test(trimmed)) return { ok: false, reason: 'not a feed or sitemap: an HTML page' };
   const valid = XMLValidator.validate(trimmed);
   if (valid !== true) return { ok: false, reason: `not a feed or sitemap: invalid XML (${valid.err.msg}, line ${valid.err.line})` };
   const document = parser.parse(trimmed) as Node;
