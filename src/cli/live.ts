@@ -182,8 +182,22 @@ export function registerLiveCommands(program: Command, helpers: CliHelpers): voi
           once: options.once,
           onPoll: (report) => {
             if (options.json) {
-              const { added: _added, ...summary } = report.summary;
-              process.stdout.write(`${JSON.stringify({ source: report.source.id, url: report.source.url, ...report.outcome, ...summary, nextFetchAt: report.nextFetchAt })}\n`);
+              const { outcome, summary } = report;
+              const line = {
+                source: report.source.id,
+                url: report.source.url,
+                ok: outcome.ok,
+                status: outcome.status,
+                error: outcome.error,
+                etag: outcome.etag,
+                lastModified: outcome.lastModified,
+                added: summary.ok,
+                rejected: summary.rejected,
+                known: summary.known,
+                failed: summary.failed,
+                nextFetchAt: report.nextFetchAt,
+              };
+              process.stdout.write(`${JSON.stringify(line)}\n`);
             } else process.stdout.write(`${formatPoll(report)}\n`);
           },
           onEvents: (events) => {
