@@ -148,6 +148,23 @@ describe('dossier sources and watch', () => {
     assert.equal(rows(db, 'SELECT id FROM articles').length, 2);
   });
 
+  it('stops on Ctrl-C mid-poll, keeping what was stored and leaving the poll to be done again', async () => {
+    const db = join(tempDir(), 'test.db');
+    await dossier(['sources', 'add', `${site.url}/feeds/rss.xml`, '--every', '1h', '--db', db]);
+    const hold = site.hold('/news/a/amp');
+    const watcher = spawn(process.execPath, [cli, 'watch', '--db', db, ...FAST], { cwd: root });
+    let stderr = '';
+    watcher.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise((resolve) => watcher.on('exit', (code) => resolve(code)));
+    await hold.held;
+    watcher.kill('SIGINT');
+    assert.equal(await exited, 130);
+    hold.release();
+    assert.equal(stderr, 'stopping: the poll in progress is dropped and done again next time\n');
+    assert.equal(rows(db, "SELECT id FROM articles WHERE status = 'ok'").length, 2);
+    assert.deepEqual(rows(db, 'SELECT last_fetch_at, etag FROM sources'), [{ last_fetch_at: null, etag: null }]);
+  });
+
   it('backs off after failures and reports them in the source state', async () => {
     const db = join(tempDir(), 'test.db');
     await dossier(['sources', 'add', `${site.url}/feeds/missing.xml`, '--every', '60', '--db', db]);

@@ -339,7 +339,7 @@ export class Fetcher {
     this.robots = new RobotsCache(this.options.userAgent, (url, signal) => this.fetch({ url, expect: 'robots', signal }, false));
   }
 
-  /** Fetches a URL politely, following redirects; never throws for a network or server failure. */
+  /** Fetches a URL politely, following redirects. Never throws for a network or server failure; throws the signal's reason when aborted. */
   async get(req: FetchRequest): Promise<FetchResult> {
     return this.fetch(req, true);
   }
@@ -428,6 +428,7 @@ export class Fetcher {
         };
       } catch (error) {
         discard(body);
+        if (req.signal?.aborted) throw req.signal.reason;
         const described = describeError(error, this.options);
         return fail(described.reason, { status, refused: described.refused });
       }
