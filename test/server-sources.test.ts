@@ -56,6 +56,8 @@ describe('sources over HTTP', () => {
 
     const bad = await app.request('/api/sources', post({ url: 'https://news.example/feed', every: 'soon' }));
     assert.deepEqual({ status: bad.status, body: await bad.json() }, { status: 400, body: { error: 'not an interval: "soon" (use seconds or 30s, 15m, 2h, 1d)' } });
+    const tooOften = await app.request('/api/sources', post({ url: 'https://news.example/feed', every: '5s' }));
+    assert.deepEqual(await tooOften.json(), { error: 'interval too short: 5s (at least 60 s)' });
     const notHttp = await app.request('/api/sources', post({ url: 'file:///etc/passwd' }));
     assert.deepEqual({ status: notHttp.status, body: await notHttp.json() }, { status: 400, body: { error: 'not an http or https URL: file:///etc/passwd' } });
 

@@ -7,7 +7,7 @@ export const SOURCE_KINDS: readonly SourceKind[] = ['auto', 'feed', 'sitemap', '
 /** A feed polled every 15 minutes is current enough for news and light on the publisher. */
 export const DEFAULT_INTERVAL_SECONDS = 15 * 60;
 /** Faster than once a minute is not polite to anyone's server. */
-export const MIN_INTERVAL_SECONDS = 1;
+export const MIN_INTERVAL_SECONDS = 60;
 
 export class SourceInputError extends Error {}
 
@@ -22,7 +22,7 @@ export function parseInterval(value: string): number {
   if (!match) throw new SourceInputError(`not an interval: "${value}" (use seconds or 30s, 15m, 2h, 1d)`);
   const unit = { s: 1, m: 60, h: 3600, d: 86400 }[(match[2] ?? 's').toLowerCase() as 's' | 'm' | 'h' | 'd'];
   const seconds = Math.round(Number(match[1]) * unit);
-  if (seconds < MIN_INTERVAL_SECONDS) throw new SourceInputError(`interval too short: ${value}`);
+  if (seconds < MIN_INTERVAL_SECONDS) throw new SourceInputError(`interval too short: ${value} (at least ${MIN_INTERVAL_SECONDS} s)`);
   return seconds;
 }
 
