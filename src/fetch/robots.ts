@@ -77,9 +77,4 @@ export class RobotsCache {
     }, () => this.entries.delete(origin));
     return rules;
   }
-
-  /** The product token used for matching (exposed for messages and tests). */
-  get token(): string {
-    return this.agentToken;
-  }
 }
