@@ -72,9 +72,11 @@ function decodeStage(raw: RawDocument): Decoded | { error: string } {
     const hints = { url, title, published };
     return html ? { content: html, kind: 'html', hints } : { content: text ?? '', kind: 'text', hints };
   }
-  const decoded = decodeBytes(raw.bytes ?? Buffer.alloc(0), typeHint(raw.source));
+  const decoded = decodeBytes(raw.bytes ?? Buffer.alloc(0), raw.hints?.kind ?? typeHint(raw.source), {
+    transportEncoding: raw.hints?.charset,
+  });
   if (!decoded.ok) return { error: decoded.reason };
-  return { content: decoded.text, kind: decoded.kind, hints: {} };
+  return { content: decoded.text, kind: decoded.kind, hints: { url: raw.hints?.url } };
 }
 
 /** Runs decode, clean and metadata on one raw document. Never throws for bad input. */
@@ -121,15 +123,16 @@ export function processDocument(raw: RawDocument): Article {
   article.comments = cleaned.comments;
   article.removed = removed;
   article.url = decoded.hints.url ?? htmlMeta?.url ?? null;
-  article.title = decoded.hints.title ?? cleaned.title ?? htmlMeta?.title ?? null;
+  article.title = decoded.hints.title ?? cleaned.title ?? htmlMeta?.title ?? raw.hints?.title ?? null;
   article.publisher = htmlMeta?.publisher ?? publisherFromHeader(cleaned) ?? cleaned.sourceNames[0] ?? dateline?.agency ?? null;
   article.published =
     normaliseDate(decoded.hints.published) ??
     htmlMeta?.published ??
     reconcileWithDateline(firstDate(cleaned.dateLines), cleaned.dateLines[0] ?? null, dateline?.dateline ?? null) ??
     byline?.date ??
+    normaliseDate(raw.hints?.published) ??
     null;
-  article.byline = byline?.byline ?? htmlMeta?.byline ?? null;
+  article.byline = byline?.byline ?? htmlMeta?.byline ?? raw.hints?.author ?? null;
   article.dateline = dateline?.dateline ?? null;
   article.agencies = unique([
     ...(dateline?.agency ? [dateline.agency] : []),

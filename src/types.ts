@@ -12,6 +12,21 @@ export interface RawDocument {
   record?: { url?: string; title?: string; published?: string; text?: string; html?: string };
   /** A reason this unit cannot be read at all (unreadable JSONL line, gzip error, ...). */
   error?: string;
+  /** What is known from where the bytes were found: a fetch, a feed item, a WARC record. */
+  hints?: DocumentHints;
+}
+
+/** Facts about a document from outside it. The URL is authoritative; the rest fill gaps the page leaves. */
+export interface DocumentHints {
+  /** The page's canonical address: becomes the article's URL. */
+  url?: string;
+  /** Used when the page has no title, date or byline of its own (feed item fields, a WARC record's date). */
+  title?: string;
+  published?: string;
+  author?: string;
+  /** The type and charset the server declared in Content-Type. */
+  kind?: 'html' | 'text';
+  charset?: string;
 }
 
 /** How a stage reports a problem with the input: bad pages are messages, not exceptions. */

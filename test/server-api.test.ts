@@ -401,11 +401,14 @@ describe('OpenAPI document', () => {
       '/api/events/{id}',
       '/api/ingest',
       '/api/search',
+      '/api/sources',
+      '/api/sources/{id}',
       '/articles/{id}',
       '/assets/{name}',
       '/entities/{id}',
       '/events/{id}',
       '/search',
+      '/sources',
     ]);
     const eventParams = body.paths['/api/events'].get.parameters.map((p: { name: string }) => p.name);
     assert.deepEqual(eventParams, ['q', 'from', 'to', 'participant', 'place', 'source', 'minSources', 'limit', 'offset']);

@@ -11,6 +11,11 @@ import { expandPaths, InputPathError, readFile } from '../ingest/read.js';
 import { SqliteStore, StoreOpenError } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { toExportArticle, formatArticleText, formatEventLine, toExportEvent } from './format.js';
+import { isHttpUrl } from '../fetch/url.js';
+import { describeSkips, ingestWarcFile, isWarcPath } from '../ingest/warc.js';
+import { ingestTarget } from '../ingest/web.js';
+import type { SourceKind } from '../store/store.js';
+import { fetcherFrom, registerLiveCommands, withFetchOptions, type FetchCliOptions } from './live.js';
 
 /** Batches at least this long get a progress bar on a terminal. */
 const PROGRESS_BAR_MIN_FILES = 20;
@@ -52,22 +57,36 @@ function expand(paths: string[]): string[] {
   }
 }
 
-interface IngestOptions {
+interface IngestOptions extends FetchCliOptions {
   db?: string;
   json?: boolean;
   strict?: boolean;
   filesFrom?: string;
+  feed: string[];
+  sitemap: string[];
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 async function ingestCommand(paths: string[], options: IngestOptions): Promise<void> {
   const given = [...paths, ...(options.filesFrom ? readFileList(options.filesFrom) : [])];
-  if (given.length === 0) throw new CliError('nothing to ingest: give files or folders (or --files-from FILE)');
-  const files = expand(given);
+  const targets: { url: string; kind: SourceKind }[] = [
+    ...given.filter(isHttpUrl).map((url) => ({ url, kind: 'auto' as const })),
+    ...options.feed.map((url) => ({ url, kind: 'feed' as const })),
+    ...options.sitemap.map((url) => ({ url, kind: 'sitemap' as const })),
+  ];
+  for (const target of targets) if (!isHttpUrl(target.url)) throw new CliError(`not an http or https URL: ${target.url}`);
+  if (given.length === 0 && targets.length === 0) throw new CliError('nothing to ingest: give files, folders or URLs (or --files-from FILE, --feed URL, --sitemap URL)');
+  const files = expand(given.filter((entry) => !isHttpUrl(entry)));
   const store = openStore(dbPath(options.db));
   const summary = emptySummary();
   let interrupted = false;
+  const stop = new AbortController();
   const onInterrupt = (): void => {
     interrupted = true;
+    stop.abort(new Error('interrupted'));
   };
   process.on('SIGINT', onInterrupt);
   const bar =
@@ -75,14 +94,34 @@ async function ingestCommand(paths: string[], options: IngestOptions): Promise<v
       ? new cliProgress.SingleBar({ stream: process.stderr, format: 'ingest [{bar}] {value}/{total} files' }, cliProgress.Presets.shades_classic)
       : null;
   bar?.start(files.length, 0);
+  // A stop inside a WARC file or a fetch surfaces as the abort reason: everything stored so far stays.
+  const whenInterrupted = (error: unknown): undefined => {
+    if (!interrupted) throw error;
+    return undefined;
+  };
   try {
     for (const file of files) {
       // Let a pending Ctrl-C be seen between files; each article is already committed.
       await new Promise((resolve) => setImmediate(resolve));
       if (interrupted) break;
-      await ingestFile(store, file, summary);
+      if (isWarcPath(file)) {
+        const skips = await ingestWarcFile(store, file, summary, stop.signal).catch(whenInterrupted);
+        if (skips && !options.json) process.stderr.write(`${file}: ${describeSkips(skips)}\n`);
+      } else await ingestFile(store, file, summary);
       bar?.increment();
       if (!bar && process.stderr.isTTY && !options.json) process.stderr.write(`\r${summary.files}/${files.length} files`);
+    }
+    if (targets.length > 0 && !interrupted) {
+      const fetcher = fetcherFrom(options);
+      try {
+        for (const target of targets) {
+          if (interrupted) break;
+          summary.files++;
+          await ingestTarget({ store, fetcher, summary, maxItems: options.maxItems, signal: stop.signal }, target.url, target.kind).catch(whenInterrupted);
+        }
+      } finally {
+        await fetcher.close();
+      }
     }
     bar?.stop();
     if (!bar && process.stderr.isTTY && !options.json) process.stderr.write('\n');
@@ -93,7 +132,7 @@ async function ingestCommand(paths: string[], options: IngestOptions): Promise<v
     await store.close();
   }
   if (interrupted) process.exitCode = 130;
-  else if (options.strict && summary.rejectedFiles.length > 0) process.exitCode = 1;
+  else if (options.strict && summary.rejectedFiles.length + summary.failed.length > 0) process.exitCode = 1;
 }
 
 function printSummary(summary: IngestSummary, events: number | null, json: boolean, interrupted: boolean): void {
@@ -103,9 +142,11 @@ function printSummary(summary: IngestSummary, events: number | null, json: boole
     return;
   }
   for (const rejected of summary.rejectedFiles) process.stdout.write(`rejected ${rejected.source}: ${rejected.reason}\n`);
+  for (const failed of summary.failed) process.stdout.write(`failed ${failed.source}: ${failed.reason}\n`);
   const tail = interrupted ? ' (interrupted: everything listed is stored)' : '';
+  const failed = summary.failed.length > 0 ? `, ${summary.failed.length} failed` : '';
   process.stdout.write(
-    `${summary.files} files: ${summary.ok} ok, ${summary.rejected} rejected, ${summary.known} already known${events === null ? '' : `; ${events} events`}${tail}\n`,
+    `${summary.files} files: ${summary.ok} ok, ${summary.rejected} rejected, ${summary.known} already known${failed}${events === null ? '' : `; ${events} events`}${tail}\n`,
   );
 }
 
@@ -212,15 +253,18 @@ export function buildProgram(): Command {
   const dbOption = '--db <file>';
   const dbHelp = 'SQLite database file (default: $DOSSIER_DB or ./dossier.db)';
 
-  program
-    .command('ingest')
-    .description('ingest files and folders (text, HTML, .gz, JSONL) into the database')
-    .argument('[paths...]', 'files or folders (recursive)')
-    .option(dbOption, dbHelp)
-    .option('--json', 'print the summary as JSON')
-    .option('--strict', 'exit 1 when any file is rejected')
-    .option('--files-from <file>', 'read more paths from a file, one per line ("-" for standard input)')
-    .action(ingestCommand);
+  withFetchOptions(
+    program
+      .command('ingest')
+      .description('ingest files and folders (text, HTML, .gz, JSONL, WARC) and web pages, feeds and sitemaps into the database')
+      .argument('[inputs...]', 'files or folders (recursive), .warc/.warc.gz files, or http(s) URLs of pages, feeds or sitemaps')
+      .option(dbOption, dbHelp)
+      .option('--json', 'print the summary as JSON')
+      .option('--strict', 'exit 1 when any input is rejected or fails')
+      .option('--files-from <file>', 'read more inputs (paths or URLs) from a file, one per line ("-" for standard input)')
+      .option('--feed <url>', 'an RSS, Atom or JSON feed whose linked pages to ingest (repeatable)', collect, [])
+      .option('--sitemap <url>', 'a sitemap or sitemap index whose pages to ingest (repeatable)', collect, []),
+  ).action(ingestCommand);
 
   program
     .command('extract')
@@ -269,6 +313,13 @@ export function buildProgram(): Command {
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--allow-ingest', 'allow uploading files over HTTP')
     .action(serveCommand);
+  registerLiveCommands(program, {
+    openStore: (options) => openStore(dbPath(options.db)),
+    fail: (message) => {
+      throw new CliError(message);
+    },
+    dbOption: [dbOption, dbHelp],
+  });
   return program;
 }
 

@@ -88,11 +88,12 @@ function binaryReason(text: string): string | null {
 }
 
 /**
- * Decodes file bytes. `hint` is the file name's type when known ('html' for .html/.htm).
+ * Decodes file bytes. `hint` is the file name's type when known ('html' for .html/.htm);
+ * `transportEncoding` is the charset a server declared for them.
  * The HTML Standard's sniffing algorithm handles BOMs and `<meta charset>`; plain text is
  * tried as strict UTF-8 first, then windows-1252, the web's legacy default.
  */
-export function decodeBytes(bytes: Uint8Array, hint?: 'html' | 'text'): Decoded {
+export function decodeBytes(bytes: Uint8Array, hint?: 'html' | 'text', options: { transportEncoding?: string } = {}): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
   const bomless16 = bytes[0] === 0xff || bytes[0] === 0xfe ? null : guessBomlessUtf16(bytes);
   for (const signature of BINARY_SIGNATURES) {
@@ -108,7 +109,8 @@ export function decodeBytes(bytes: Uint8Array, hint?: 'html' | 'text'): Decoded 
     const asciiHead = decodeWith(bytes.subarray(0, 2048), 'latin1');
     const html = hint === 'html' || looksLikeHtml(asciiHead);
     if (html) {
-      const declared = sniffHtmlEncoding(bytes, { defaultEncoding: 'UTF-8' });
+      // A charset from the HTTP Content-Type outranks the page's own declaration (HTML Standard).
+      const declared = sniffHtmlEncoding(bytes, { defaultEncoding: 'UTF-8', transportLayerEncodingLabel: options.transportEncoding });
       // A page that declares nothing (or a wrong UTF-8) but is not valid UTF-8 is most often windows-1252.
       encoding = declared === 'UTF-8' && !isStrictUtf8(bytes) ? 'windows-1252' : declared;
     } else {

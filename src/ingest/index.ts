@@ -2,7 +2,7 @@
 // article so that an interrupted batch keeps everything stored before the interruption.
 import { annotate } from '../extract/index.js';
 import { processDocument } from '../pipeline.js';
-import type { Store } from '../store/store.js';
+import type { PutResult, Store } from '../store/store.js';
 import type { Article, RawDocument } from '../types.js';
 import { rawDocumentsFromBytes, readFile } from './read.js';
 
@@ -15,11 +15,28 @@ export interface IngestSummary {
   known: number;
   /** Rejected inputs of this batch, including ones already known from an earlier run. */
   rejectedFiles: { source: string; reason: string }[];
+  /** URLs that could not be fetched or were refused (nothing stored for them; a later run tries again). */
+  failed: { source: string; reason: string }[];
   added: string[];
 }
 
 export function emptySummary(): IngestSummary {
-  return { files: 0, ok: 0, rejected: 0, known: 0, rejectedFiles: [], added: [] };
+  return { files: 0, ok: 0, rejected: 0, known: 0, rejectedFiles: [], failed: [], added: [] };
+}
+
+/** Counts what became of one article in the batch summary. */
+export function countResult(summary: IngestSummary, article: Article, result: PutResult): void {
+  if (result === 'known') {
+    summary.known++;
+    if (article.status === 'rejected') summary.rejectedFiles.push({ source: article.source, reason: article.reason ?? 'rejected' });
+    return;
+  }
+  summary.added.push(article.id);
+  if (article.status === 'ok') summary.ok++;
+  else {
+    summary.rejected++;
+    summary.rejectedFiles.push({ source: article.source, reason: article.reason ?? 'rejected' });
+  }
 }
 
 /**
@@ -41,18 +58,7 @@ export function analyse(raw: RawDocument): Article {
 export async function ingestRaw(store: Store, raws: RawDocument[], summary: IngestSummary): Promise<void> {
   for (const raw of raws) {
     const article = analyse(raw);
-    const result = await store.putArticle(article);
-    if (result === 'known') {
-      summary.known++;
-      if (article.status === 'rejected') summary.rejectedFiles.push({ source: article.source, reason: article.reason ?? 'rejected' });
-      continue;
-    }
-    summary.added.push(article.id);
-    if (article.status === 'ok') summary.ok++;
-    else {
-      summary.rejected++;
-      summary.rejectedFiles.push({ source: article.source, reason: article.reason ?? 'rejected' });
-    }
+    countResult(summary, article, await store.putArticle(article));
   }
 }
 

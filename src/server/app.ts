@@ -19,6 +19,7 @@ import { eventPage } from './pages/event.js';
 import { eventsPage } from './pages/events.js';
 import { errorPage } from './pages/layout.js';
 import { searchPage } from './pages/search.js';
+import { registerSourceRoutes } from './sources.js';
 import {
   ArticleDetailBody,
   AssetParam,
@@ -342,6 +343,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const { q, limit } = c.req.valid('query');
     return c.html(searchPage(q, await store.search(q, limit ?? DEFAULT_SEARCH_HITS)), 200);
   });
+
+  registerSourceRoutes(app, store, { allowIngest: options.allowIngest ?? false, fail });
 
   app.openapi(routes.asset, (c) => {
     const asset = assets[c.req.valid('param').name];

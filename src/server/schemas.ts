@@ -342,6 +342,7 @@ export const IngestBody = z.object({
   rejected: z.number().int(),
   known: z.number().int().openapi({ description: 'Articles the store already had' }),
   rejectedFiles: z.array(z.object({ source: z.string(), reason: z.string() })),
+  failed: z.array(z.object({ source: z.string(), reason: z.string() })).openapi({ description: 'URLs that could not be fetched (none for uploads)' }),
   added: z.array(z.string()).openapi({ description: 'Ids of the articles stored' }),
   events: z.number().int().openapi({ description: 'Events in the store after the upload' }),
 });

@@ -3,7 +3,18 @@ import Database from 'better-sqlite3';
 import type { Article } from '../types.js';
 import type { DossierEvent } from '../events/types.js';
 import { digestEvent, eventNameIds, eventSearchText, participantAppearances } from './event-index.js';
-import type { ArticleQuery, EventDigest, ParticipantAppearance, PutResult, SearchHit, Store } from './store.js';
+import type {
+  ArticleQuery,
+  EventDigest,
+  ParticipantAppearance,
+  PutResult,
+  SearchHit,
+  Source,
+  SourceInput,
+  SourceKind,
+  SourcePoll,
+  Store,
+} from './store.js';
 
 /** A schema change: SQL, or a function for changes that must also rewrite stored rows. */
 type Migration = string | ((db: Database.Database) => void);
@@ -55,6 +66,27 @@ const MIGRATIONS: Migration[] = [
   // already has events was rebuilt after its last ingest, as all ingests did until now.
   `ALTER TABLE events_meta ADD COLUMN covered_seq INTEGER NOT NULL DEFAULT 0;
    UPDATE events_meta SET covered_seq = CASE WHEN EXISTS (SELECT 1 FROM events) THEN (SELECT coalesce(max(seq), 0) FROM articles) ELSE 0 END;`,
+  // Live sources with their polling state, the URLs each fetched article was found under (so a
+  // page is not fetched or stored twice), and which source brought which article.
+  `CREATE TABLE sources (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     url TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('auto', 'feed', 'sitemap', 'page')),
+     interval_seconds INTEGER NOT NULL,
+     added_at TEXT NOT NULL,
+     last_fetch_at TEXT,
+     last_success_at TEXT,
+     last_status TEXT,
+     last_error TEXT,
+     etag TEXT,
+     last_modified TEXT,
+     error_count INTEGER NOT NULL DEFAULT 0,
+     next_fetch_at TEXT NOT NULL
+   );
+   CREATE TABLE article_urls (url TEXT PRIMARY KEY, article_id TEXT NOT NULL);
+   CREATE INDEX article_urls_article ON article_urls(article_id);
+   CREATE TABLE source_articles (source_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (source_id, article_id));`,
   // Every name (canonical or alias) of the people and organisations of each event, so that a new article
   // finds the events it could join through an index, never by reading every event.
   (db) => {
@@ -71,6 +103,45 @@ const MIGRATIONS: Migration[] = [
 
 /** The schema version a store opened by this code has (`PRAGMA user_version`). */
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+
+interface SourceRow {
+  id: string;
+  url: string;
+  kind: SourceKind;
+  interval_seconds: number;
+  added_at: string;
+  last_fetch_at: string | null;
+  last_success_at: string | null;
+  last_status: string | null;
+  last_error: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  error_count: number;
+  next_fetch_at: string;
+  articles_added: number;
+}
+
+const SELECT_SOURCES = `SELECT s.*, (SELECT count(*) FROM source_articles sa WHERE sa.source_id = s.id) AS articles_added FROM sources s`;
+
+function sourceFromRow(row: SourceRow): Source {
+  return {
+    id: row.id,
+    url: row.url,
+    kind: row.kind,
+    intervalSeconds: row.interval_seconds,
+    addedAt: row.added_at,
+    lastFetchAt: row.last_fetch_at,
+    lastSuccessAt: row.last_success_at,
+    lastStatus: row.last_status,
+    lastError: row.last_error,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    errorCount: row.error_count,
+    nextFetchAt: row.next_fetch_at,
+    articlesAdded: row.articles_added,
+  };
+}
 
 /** Bumps the events version and records that the events now cover every stored article. */
 const EVENTS_CHANGED = 'UPDATE events_meta SET version = version + 1, covered_seq = (SELECT coalesce(max(seq), 0) FROM articles)';
@@ -124,17 +195,90 @@ export class SqliteStore implements Store {
     const insert = this.db.transaction((a: Article): PutResult => {
       const existing = this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(a.id);
       if (existing) return 'known';
-      this.db
-        .prepare(
-          'INSERT INTO articles (id, source, status, title, published, ingested_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(a.id, a.source, a.status, a.title, a.published, new Date().toISOString(), JSON.stringify(a));
-      if (a.status === 'ok') {
-        this.db.prepare('INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)').run(a.id, a.title ?? '', a.text);
-      }
+      this.insertArticle(a);
       return 'added';
     });
     return insert(article);
+  }
+
+  /** Writes a new article and its search text. Call inside a transaction. */
+  private insertArticle(a: Article): void {
+    this.db
+      .prepare('INSERT INTO articles (id, source, status, title, published, ingested_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(a.id, a.source, a.status, a.title, a.published, new Date().toISOString(), JSON.stringify(a));
+    if (a.status === 'ok') {
+      this.db.prepare('INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)').run(a.id, a.title ?? '', a.text);
+    }
+  }
+
+  // ---- Live sources ----
+
+  async addSource(input: SourceInput, id: string): Promise<{ source: Source; created: boolean }> {
+    return this.db.transaction(() => {
+      const inserted = this.db
+        .prepare(
+          `INSERT OR IGNORE INTO sources (id, url, kind, interval_seconds, added_at, next_fetch_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, input.url, input.kind, input.intervalSeconds, new Date().toISOString(), new Date(0).toISOString());
+      const row = this.db.prepare(`${SELECT_SOURCES} WHERE s.id = ?`).get(id) as SourceRow;
+      return { source: sourceFromRow(row), created: inserted.changes > 0 };
+    })();
+  }
+
+  async listSources(): Promise<Source[]> {
+    return (this.db.prepare(`${SELECT_SOURCES} ORDER BY s.seq`).all() as SourceRow[]).map(sourceFromRow);
+  }
+
+  async getSource(id: string): Promise<Source | null> {
+    const row = this.db.prepare(`${SELECT_SOURCES} WHERE s.id = ?`).get(id) as SourceRow | undefined;
+    return row ? sourceFromRow(row) : null;
+  }
+
+  async removeSource(id: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM source_articles WHERE source_id = ?').run(id);
+      return this.db.prepare('DELETE FROM sources WHERE id = ?').run(id).changes > 0;
+    })();
+  }
+
+  async recordSourcePoll(id: string, poll: SourcePoll): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE sources SET last_fetch_at = @at, last_status = @status, error_count = @errorCount, next_fetch_at = @nextFetchAt,
+           last_success_at = CASE WHEN @ok THEN @at ELSE last_success_at END,
+           last_error = CASE WHEN @ok THEN NULL ELSE @error END,
+           etag = CASE WHEN @ok THEN @etag ELSE etag END,
+           last_modified = CASE WHEN @ok THEN @lastModified ELSE last_modified END
+         WHERE id = @id`,
+      )
+      .run({ ...poll, ok: poll.ok ? 1 : 0, id });
+  }
+
+  async findArticleByUrl(urls: string[]): Promise<string | null> {
+    const row = this.db
+      .prepare('SELECT article_id FROM article_urls WHERE url IN (SELECT value FROM json_each(?)) LIMIT 1')
+      .get(JSON.stringify(urls)) as { article_id: string } | undefined;
+    return row?.article_id ?? null;
+  }
+
+  async putFetchedArticle(article: Article, found: { urls: string[]; sourceId: string | null }): Promise<PutResult> {
+    return this.db.transaction((): PutResult => {
+      const urls = JSON.stringify(found.urls);
+      const byId = this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(article.id) !== undefined;
+      const byUrl = byId
+        ? null
+        : (this.db.prepare('SELECT article_id FROM article_urls WHERE url IN (SELECT value FROM json_each(?)) LIMIT 1').get(urls) as
+            | { article_id: string }
+            | undefined);
+      const target = byId ? article.id : (byUrl?.article_id ?? article.id);
+      const known = byId || byUrl !== undefined;
+      if (!known) {
+        this.insertArticle(article);
+        if (found.sourceId) this.db.prepare('INSERT OR IGNORE INTO source_articles (source_id, article_id) VALUES (?, ?)').run(found.sourceId, article.id);
+      }
+      this.db.prepare('INSERT OR IGNORE INTO article_urls (url, article_id) SELECT value, ? FROM json_each(?)').run(target, urls);
+      return known ? 'known' : 'added';
+    })();
   }
 
   async getArticle(id: string): Promise<Article | null> {

@@ -40,7 +40,73 @@ export interface ParticipantAppearance {
   quotes: AlignedQuote[];
 }
 
-export interface Store {
+// ---- Live sources: feeds, sitemaps and pages that `dossier watch` polls, and the URLs of fetched articles ----
+
+/** How a source is read: a feed or a sitemap lists pages, a page is one article, `auto` tells by the response. */
+export type SourceKind = 'auto' | 'feed' | 'sitemap' | 'page';
+
+export interface SourceInput {
+  url: string;
+  kind: SourceKind;
+  /** Seconds between two polls when all is well. */
+  intervalSeconds: number;
+}
+
+export interface Source extends SourceInput {
+  /** Derived from the URL (stable: adding the same URL again finds this source). */
+  id: string;
+  addedAt: string;
+  /** ISO 8601 times; null before the first poll. */
+  lastFetchAt: string | null;
+  lastSuccessAt: string | null;
+  /** What the last poll came to: "ok", "not modified", "HTTP 503", "refused: ...". */
+  lastStatus: string | null;
+  /** The last failure's reason, kept until a poll succeeds. */
+  lastError: string | null;
+  /** Validators of the last successful response, sent back for a conditional GET. */
+  etag: string | null;
+  lastModified: string | null;
+  /** Failed polls in a row (0 after a success); the back-off grows with it. */
+  errorCount: number;
+  /** When the source is due next. */
+  nextFetchAt: string;
+  /** Articles this source brought that were not stored before. */
+  articlesAdded: number;
+}
+
+/** The outcome of one poll, as `recordSourcePoll` stores it. */
+export interface SourcePoll {
+  at: string;
+  ok: boolean;
+  status: string;
+  error: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  errorCount: number;
+  nextFetchAt: string;
+}
+
+export interface SourceStore {
+  /** Adds a source, or returns the one already stored under the same id (`created` false). */
+  addSource(input: SourceInput, id: string): Promise<{ source: Source; created: boolean }>;
+  /** In the order they were added. */
+  listSources(): Promise<Source[]>;
+  getSource(id: string): Promise<Source | null>;
+  /** Removes the source and its state; its articles stay. False when there was no such source. */
+  removeSource(id: string): Promise<boolean>;
+  /** Stores the outcome of a poll. On success the validators are replaced; on failure the old ones are kept. */
+  recordSourcePoll(id: string, poll: SourcePoll): Promise<void>;
+  /** The id of the article stored under any of these (canonical) URLs, or null. */
+  findArticleByUrl(urls: string[]): Promise<string | null>;
+  /**
+   * Stores a fetched article and the URLs it was found under, atomically. 'known' when an article
+   * with the same id or under one of the URLs is stored; the URLs then point at that article.
+   * When the article is added and `sourceId` is given, it counts towards that source's articles.
+   */
+  putFetchedArticle(article: Article, found: { urls: string[]; sourceId: string | null }): Promise<PutResult>;
+}
+
+export interface Store extends SourceStore {
   /**
    * Stores an article unless one with the same id (content hash) or the same source
    * and content is already there. Atomic: either the whole article is stored or nothing.

@@ -284,4 +284,128 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await store.close();
     });
   });
+
+  // ---- Live sources: polling state and the URLs of fetched articles ----
+  describe(`Store contract: ${name}, live sources`, () => {
+    it('adds a source once, lists sources in the order added, and removes one', async () => {
+      const store = await open();
+      const feed = await store.addSource({ url: 'https://news.example/feed.xml', kind: 'feed', intervalSeconds: 900 }, 'src-feed');
+      assert.equal(feed.created, true);
+      assert.deepEqual(feed.source, {
+        id: 'src-feed',
+        url: 'https://news.example/feed.xml',
+        kind: 'feed',
+        intervalSeconds: 900,
+        addedAt: feed.source.addedAt,
+        lastFetchAt: null,
+        lastSuccessAt: null,
+        lastStatus: null,
+        lastError: null,
+        etag: null,
+        lastModified: null,
+        errorCount: 0,
+        nextFetchAt: new Date(0).toISOString(),
+        articlesAdded: 0,
+      });
+      assert.ok(!Number.isNaN(Date.parse(feed.source.addedAt)));
+      const again = await store.addSource({ url: 'https://news.example/feed.xml', kind: 'page', intervalSeconds: 60 }, 'src-feed');
+      assert.equal(again.created, false);
+      assert.equal(again.source.kind, 'feed');
+      await store.addSource({ url: 'https://news.example/sitemap.xml', kind: 'sitemap', intervalSeconds: 3600 }, 'src-map');
+      assert.deepEqual((await store.listSources()).map((s) => s.id), ['src-feed', 'src-map']);
+      assert.equal(await store.removeSource('src-feed'), true);
+      assert.equal(await store.removeSource('src-feed'), false);
+      assert.equal(await store.getSource('src-feed'), null);
+      assert.deepEqual((await store.listSources()).map((s) => s.id), ['src-map']);
+      await store.close();
+    });
+
+    it('records polls: validators replaced on success and kept on failure, errors counted', async () => {
+      const store = await open();
+      await store.addSource({ url: 'https://news.example/feed.xml', kind: 'feed', intervalSeconds: 900 }, 's1');
+      await store.recordSourcePoll('s1', {
+        at: '2026-03-01T10:00:00.000Z',
+        ok: true,
+        status: 'ok',
+        error: null,
+        etag: '"v1"',
+        lastModified: 'Sun, 01 Mar 2026 09:00:00 GMT',
+        errorCount: 0,
+        nextFetchAt: '2026-03-01T10:15:00.000Z',
+      });
+      await store.recordSourcePoll('s1', {
+        at: '2026-03-01T10:15:00.000Z',
+        ok: false,
+        status: 'HTTP 503',
+        error: 'HTTP 503 after 4 attempts',
+        etag: null,
+        lastModified: null,
+        errorCount: 1,
+        nextFetchAt: '2026-03-01T10:45:00.000Z',
+      });
+      const failed = await store.getSource('s1');
+      assert.deepEqual(
+        failed && {
+          lastFetchAt: failed.lastFetchAt,
+          lastSuccessAt: failed.lastSuccessAt,
+          lastStatus: failed.lastStatus,
+          lastError: failed.lastError,
+          etag: failed.etag,
+          lastModified: failed.lastModified,
+          errorCount: failed.errorCount,
+          nextFetchAt: failed.nextFetchAt,
+        },
+        {
+          lastFetchAt: '2026-03-01T10:15:00.000Z',
+          lastSuccessAt: '2026-03-01T10:00:00.000Z',
+          lastStatus: 'HTTP 503',
+          lastError: 'HTTP 503 after 4 attempts',
+          etag: '"v1"',
+          lastModified: 'Sun, 01 Mar 2026 09:00:00 GMT',
+          errorCount: 1,
+          nextFetchAt: '2026-03-01T10:45:00.000Z',
+        },
+      );
+      await store.recordSourcePoll('s1', {
+        at: '2026-03-01T10:45:00.000Z',
+        ok: true,
+        status: 'not modified',
+        error: null,
+        etag: '"v1"',
+        lastModified: null,
+        errorCount: 0,
+        nextFetchAt: '2026-03-01T11:00:00.000Z',
+      });
+      const recovered = await store.getSource('s1');
+      assert.equal(recovered?.lastError, null);
+      assert.equal(recovered?.errorCount, 0);
+      assert.equal(recovered?.lastSuccessAt, '2026-03-01T10:45:00.000Z');
+      assert.equal(recovered?.lastModified, null);
+      await store.close();
+    });
+
+    it('stores a fetched article under its URLs once, whichever URL finds it again, and counts it for its source', async () => {
+      const store = await open();
+      await store.addSource({ url: 'https://news.example/feed.xml', kind: 'feed', intervalSeconds: 900 }, 's1');
+      const story = article('f1', { url: 'https://news.example/story' });
+      assert.equal(await store.findArticleByUrl(['https://news.example/story']), null);
+      assert.equal(
+        await store.putFetchedArticle(story, { urls: ['https://news.example/story', 'https://news.example/story?id=7'], sourceId: 's1' }),
+        'added',
+      );
+      assert.equal(await store.findArticleByUrl(['https://other.example/x', 'https://news.example/story?id=7']), 'f1');
+      // The same story under another address, with different bytes (another id): one article.
+      const amp = article('f2', { url: 'https://news.example/story' });
+      assert.equal(await store.putFetchedArticle(amp, { urls: ['https://news.example/story', 'https://news.example/amp/story'], sourceId: 's1' }), 'known');
+      assert.equal(await store.findArticleByUrl(['https://news.example/amp/story']), 'f1');
+      assert.equal(await store.getArticle('f2'), null);
+      // The same bytes fetched under a new URL: known by id, and the URL now leads to it.
+      assert.equal(await store.putFetchedArticle(story, { urls: ['https://mirror.example/story'], sourceId: null }), 'known');
+      assert.equal(await store.findArticleByUrl(['https://mirror.example/story']), 'f1');
+      assert.equal(await store.countArticles(), 1);
+      assert.equal((await store.getSource('s1'))?.articlesAdded, 1);
+      assert.deepEqual((await store.search('Body')).map((hit) => hit.id), ['f1']);
+      await store.close();
+    });
+  });
 }

@@ -20,7 +20,7 @@ ${(options.scripts ?? []).map((src) => html`<script src="${src}" defer></script>
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">
   <a class="brand" href="/">dossier</a>
-  <nav aria-label="Main"><a href="/">Events</a></nav>
+  <nav aria-label="Main"><a href="/">Events</a> <a href="/sources">Sources</a></nav>
   <form class="site-search" action="/search" method="get" role="search">
     <label for="site-q" class="visually-hidden">Search articles</label>
     <input id="site-q" name="q" type="search" placeholder="Search articles" value="${options.query ?? ''}">
