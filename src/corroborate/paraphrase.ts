@@ -1,0 +1,277 @@
+// Same-claim model: do two sentences from different reports state the same thing? Features are
+// overlaps of many kinds (words, stems, content words with WordNet synonyms, word and character
+// n-grams, names, numbers), MT-style metrics (BLEU, word edit distance, longest common subsequence)
+// and IDF-weighted cosine; a boosted-tree model trained on MSRP train (scripts/train-claims.ts) maps
+// them to a probability. Hand-written because pairwise claim matching is the product's core.
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stemmer } from 'stemmer';
+import { predictBoosted, type BoostedModel } from './boosting.js';
+import { STOPWORDS, canonicalWord, foldAccents } from './normalize.js';
+import { areSynonyms } from './wordnet.js';
+
+export interface SameClaimModel {
+  /** Feature names in order, to refuse a model file built for another feature set. */
+  features: string[];
+  /** Inverse document frequency of stems over the training sentences. */
+  idf: Record<string, number>;
+  /** IDF of a stem the training sentences never used. */
+  unseenIdf: number;
+  boosted: BoostedModel;
+  /** Probability from which a pair is the same claim: the cross-validated accuracy optimum on MSRP train. */
+  threshold: number;
+}
+
+export interface PreparedSentence {
+  words: string[];
+  stems: string[];
+  content: string[];
+  /** Lower-case content words, for WordNet look-ups. */
+  contentWords: string[];
+  names: string[];
+  numbers: string[];
+  negated: boolean;
+  chars: string;
+}
+
+const NEGATIONS = new Set(['not', 'no', 'never', "n't", 'nor', 'none', 'nobody', 'nothing', 'without', 'neither']);
+
+/** Numbers in a comparable form: "1,000" and "1000" alike, "5.0" and "5" alike; words stay words. */
+function numberKey(token: string): string | null {
+  const cleaned = token.replace(/[$€£¥%]/g, '').replace(/,(?=\d{3}\b)/g, '');
+  if (!/^\d+(?:\.\d+)?$/.test(cleaned)) return null;
+  return String(Number(cleaned));
+}
+
+export function prepareSentence(text: string): PreparedSentence {
+  const raw = foldAccents(text).match(/[$€£¥]?\d+(?:[.,]\d+)*%?|[\p{L}]+(?:['’][\p{L}]+)*|n't/gu) ?? [];
+  const words: string[] = [];
+  const names: string[] = [];
+  const numbers: string[] = [];
+  let negated = false;
+  raw.forEach((token, index) => {
+    const lower = canonicalWord(token);
+    words.push(lower);
+    if (NEGATIONS.has(lower) || lower.endsWith("n't")) negated = !negated;
+    const number = numberKey(token);
+    if (number) numbers.push(number);
+    else if (index > 0 && /^\p{Lu}/u.test(token)) names.push(lower);
+  });
+  const stems = words.map((word) => stemmer(word));
+  const contentIndexes = words.map((word, index) => index).filter((index) => !STOPWORDS.has(words[index]) && !NEGATIONS.has(words[index]));
+  return {
+    words,
+    stems,
+    content: contentIndexes.map((index) => stems[index]),
+    contentWords: contentIndexes.map((index) => words[index]),
+    names,
+    numbers,
+    negated,
+    chars: ` ${words.join(' ')} `,
+  };
+}
+
+function counts(items: string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const item of items) map.set(item, (map.get(item) ?? 0) + 1);
+  return map;
+}
+
+/** Multiset overlap size. */
+function overlap(a: string[], b: string[]): number {
+  const available = counts(b);
+  let shared = 0;
+  for (const item of a) {
+    const left = available.get(item) ?? 0;
+    if (left > 0) {
+      shared++;
+      available.set(item, left - 1);
+    }
+  }
+  return shared;
+}
+
+/** min and max of the two directional precisions, and their F-measure. */
+function overlapFeatures(a: string[], b: string[]): number[] {
+  if (a.length === 0 && b.length === 0) return [1, 1, 1];
+  if (a.length === 0 || b.length === 0) return [0, 0, 0];
+  const shared = overlap(a, b);
+  const p = shared / a.length;
+  const r = shared / b.length;
+  return [Math.min(p, r), Math.max(p, r), p + r > 0 ? (2 * p * r) / (p + r) : 0];
+}
+
+function ngrams(items: string[], n: number): string[] {
+  const grams: string[] = [];
+  for (let i = 0; i + n <= items.length; i++) grams.push(items.slice(i, i + n).join(' '));
+  return grams;
+}
+
+function charGrams(text: string, n: number): string[] {
+  const grams: string[] = [];
+  for (let i = 0; i + n <= text.length; i++) grams.push(text.slice(i, i + n));
+  return grams;
+}
+
+function dice(a: string[], b: string[]): number {
+  return a.length + b.length === 0 ? 1 : (2 * overlap(a, b)) / (a.length + b.length);
+}
+
+/** Sentence BLEU (up to 4-grams, add-one smoothing above unigrams, brevity penalty) of `candidate` against `reference`. */
+function bleu(candidate: string[], reference: string[]): number {
+  if (candidate.length === 0 || reference.length === 0) return 0;
+  let logSum = 0;
+  for (let n = 1; n <= 4; n++) {
+    const grams = ngrams(candidate, n);
+    const matched = overlap(grams, ngrams(reference, n));
+    const precision = n === 1 ? matched / grams.length : (matched + 1) / (grams.length + 1);
+    logSum += Math.log(Math.max(precision, 1e-9)) / 4;
+  }
+  const brevity = candidate.length >= reference.length ? 1 : Math.exp(1 - reference.length / candidate.length);
+  return brevity * Math.exp(logSum);
+}
+
+function lcsLength(a: string[], b: string[]): number {
+  let previous = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    const row = new Uint16Array(b.length + 1);
+    for (let j = 1; j <= b.length; j++) row[j] = a[i - 1] === b[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], row[j - 1]);
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+function editDistance(a: string[], b: string[]): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+/** Content words of `a` left unmatched by `b`, where a stem match or a WordNet synonym both count. */
+function unmatchedContent(a: PreparedSentence, b: PreparedSentence): number[] {
+  const stemsOfB = new Set(b.content);
+  const unmatched: number[] = [];
+  a.content.forEach((stem, index) => {
+    if (stemsOfB.has(stem)) return;
+    const word = a.contentWords[index];
+    if (/^\d/.test(word) || !b.contentWords.some((other) => !/^\d/.test(other) && areSynonyms(word, other))) unmatched.push(index);
+  });
+  return unmatched;
+}
+
+function idfCosine(a: string[], b: string[], idf: (stem: string) => number): number {
+  const left = counts(a);
+  const right = counts(b);
+  let dot = 0;
+  let normA = 0;
+  let normB = 0;
+  for (const [stem, count] of left) {
+    const weight = idf(stem);
+    normA += (count * weight) ** 2;
+    dot += count * (right.get(stem) ?? 0) * weight * weight;
+  }
+  for (const [stem, count] of right) normB += (count * idf(stem)) ** 2;
+  return normA && normB ? dot / Math.sqrt(normA * normB) : 0;
+}
+
+export const FEATURE_NAMES = [
+  'words.min', 'words.max', 'words.f', 'stems.min', 'stems.max', 'stems.f', 'content.min', 'content.max', 'content.f',
+  'bigrams.min', 'bigrams.max', 'bigrams.f', 'trigrams.min', 'trigrams.max', 'trigrams.f',
+  'chars3', 'chars4', 'chars5',
+  'length.min', 'length.max', 'length.ratio', 'length.diff',
+  'idf.cosine', 'synonym.min', 'synonym.max', 'unmatched.min', 'unmatched.max', 'unmatched.idf.max', 'unmatched.idf.sum',
+  'names.min', 'names.max', 'names.unmatched',
+  'numbers.any', 'numbers.equal', 'numbers.subset', 'numbers.unmatched',
+  'negation.differs', 'bleu.min', 'bleu.max', 'lcs.min', 'lcs.max', 'edit',
+] as const;
+
+export function pairFeatures(a: PreparedSentence, b: PreparedSentence, idfOf: (stem: string) => number): number[] {
+  const unmatchedA = unmatchedContent(a, b);
+  const unmatchedB = unmatchedContent(b, a);
+  const synonymShare = (unmatched: number[], sentence: PreparedSentence) => (sentence.content.length ? 1 - unmatched.length / sentence.content.length : 1);
+  const unmatchedIdf = (unmatched: number[], sentence: PreparedSentence) => unmatched.reduce((sum, index) => sum + idfOf(sentence.content[index]), 0);
+  const numbersA = new Set(a.numbers);
+  const numbersB = new Set(b.numbers);
+  const onlyA = [...numbersA].filter((n) => !numbersB.has(n)).length;
+  const onlyB = [...numbersB].filter((n) => !numbersA.has(n)).length;
+  const namesA = new Set(a.names);
+  const namesB = new Set(b.names);
+  const namesUnmatched = [...namesA].filter((n) => !namesB.has(n) && !b.words.includes(n)).length + [...namesB].filter((n) => !namesA.has(n) && !a.words.includes(n)).length;
+  const lcs = lcsLength(a.stems, b.stems);
+  const shorter = Math.max(1, Math.min(a.stems.length, b.stems.length));
+  const longer = Math.max(1, a.stems.length, b.stems.length);
+  const bleuAB = bleu(a.stems, b.stems);
+  const bleuBA = bleu(b.stems, a.stems);
+  const synA = synonymShare(unmatchedA, a);
+  const synB = synonymShare(unmatchedB, b);
+  const idfA = unmatchedIdf(unmatchedA, a);
+  const idfB = unmatchedIdf(unmatchedB, b);
+  return [
+    ...overlapFeatures(a.words, b.words),
+    ...overlapFeatures(a.stems, b.stems),
+    ...overlapFeatures(a.content, b.content),
+    ...overlapFeatures(ngrams(a.stems, 2), ngrams(b.stems, 2)),
+    ...overlapFeatures(ngrams(a.words, 3), ngrams(b.words, 3)),
+    dice(charGrams(a.chars, 3), charGrams(b.chars, 3)),
+    dice(charGrams(a.chars, 4), charGrams(b.chars, 4)),
+    dice(charGrams(a.chars, 5), charGrams(b.chars, 5)),
+    Math.min(a.words.length, b.words.length), Math.max(a.words.length, b.words.length), shorter / longer, Math.abs(a.words.length - b.words.length),
+    idfCosine(a.stems, b.stems, idfOf),
+    Math.min(synA, synB), Math.max(synA, synB),
+    Math.min(unmatchedA.length, unmatchedB.length), Math.max(unmatchedA.length, unmatchedB.length),
+    Math.max(idfA, idfB), idfA + idfB,
+    ...overlapFeatures(a.names, b.names).slice(0, 2), namesUnmatched,
+    Number(numbersA.size + numbersB.size > 0), Number(onlyA === 0 && onlyB === 0), Number(onlyA === 0 || onlyB === 0), onlyA + onlyB,
+    Number(a.negated !== b.negated),
+    Math.min(bleuAB, bleuBA), Math.max(bleuAB, bleuBA),
+    lcs / longer, lcs / shorter,
+    editDistance(a.stems, b.stems) / longer,
+  ];
+}
+
+export function idfLookup(model: Pick<SameClaimModel, 'idf' | 'unseenIdf'>): (stem: string) => number {
+  return (stem) => model.idf[stem] ?? model.unseenIdf;
+}
+
+/** models/claims at the repository root; this file sits two levels below it in src/ and in dist/. */
+export const DEFAULT_CLAIM_MODEL = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../models/claims/same-claim.json');
+
+let loaded: SameClaimModel | null = null;
+
+export function loadSameClaimModel(file = DEFAULT_CLAIM_MODEL): SameClaimModel {
+  if (loaded && file === DEFAULT_CLAIM_MODEL) return loaded;
+  if (!existsSync(file)) throw new Error(`same-claim model not found at ${file}: run npm run train:claims`);
+  const model = JSON.parse(readFileSync(file, 'utf8')) as SameClaimModel;
+  if (model.features.join(',') !== FEATURE_NAMES.join(',')) throw new Error(`same-claim model at ${file} was built for other features: run npm run train:claims`);
+  if (file === DEFAULT_CLAIM_MODEL) loaded = model;
+  return model;
+}
+
+/** Scores sentence pairs with one model; prepared sentences are cached by text. */
+export class SameClaimScorer {
+  private readonly prepared = new Map<string, PreparedSentence>();
+  private readonly idfOf: (stem: string) => number;
+
+  constructor(readonly model: SameClaimModel = loadSameClaimModel()) {
+    this.idfOf = idfLookup(model);
+  }
+
+  prepare(text: string): PreparedSentence {
+    let sentence = this.prepared.get(text);
+    if (!sentence) {
+      sentence = prepareSentence(text);
+      this.prepared.set(text, sentence);
+    }
+    return sentence;
+  }
+
+  /** Probability that the two texts state the same thing. */
+  probability(a: string, b: string): number {
+    return predictBoosted(this.model.boosted, pairFeatures(this.prepare(a), this.prepare(b), this.idfOf));
+  }
+}
