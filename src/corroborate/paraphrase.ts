@@ -21,6 +21,12 @@ export interface SameClaimModel {
   boosted: BoostedModel;
   /** Probability from which a pair is the same claim: the cross-validated accuracy optimum on MSRP train. */
   threshold: number;
+  /** Probability from which two statements of one event are one claim: the F1 optimum on STS-B train
+   *  news pairs (headlines, deft-news; MSRpar left out, being MSRP), a pair scored 3 or more counting as one. */
+  alignThreshold: number;
+  /** The same for pairs that state one specific figure (percentage, money, a count of 100 or more):
+   *  the F1 optimum on the STS-B train news pairs that do. */
+  sharedFigureThreshold: number;
 }
 
 export interface PreparedSentence {
