@@ -26,16 +26,20 @@ export interface ClaimOptions {
   sharedFigureThreshold?: number;
 }
 
-/** Candidate pairs must share this many content stems (masked text) before the model scores them, which
- *  keeps a 20-article event under a second; scripts/train-claims.ts prints how few MSRP train positives share fewer. */
-export const MIN_SHARED_STEMS = 2;
+/** Candidate pairs must share this many content stems (masked text; a shared specific figure counts as
+ *  one) before the model scores them, which keeps a 20-article event under a second;
+ *  scripts/train-claims.ts prints how few MSRP train positives share fewer. */
+export const MIN_SHARED_STEMS = 1;
 
 interface Group {
   members: number[];
 }
 
+/** Placeholders the masking writes (statements.ts): shared by every masked clause, so no evidence. */
+const PLACEHOLDER_STEMS = new Set(prepareSentence('several that day there').content);
+
 function contentStems(text: string): Set<string> {
-  return new Set(prepareSentence(text).content.filter((stem) => !STOPWORDS.has(stem)));
+  return new Set(prepareSentence(text).content.filter((stem) => !STOPWORDS.has(stem) && !PLACEHOLDER_STEMS.has(stem)));
 }
 
 function sharedCount(a: Set<string>, b: Set<string>): number {
@@ -54,11 +58,14 @@ function groupStatements(records: StatementRecord[], scorer: SameClaimScorer, th
   for (let i = 0; i < records.length; i++) {
     for (let j = i + 1; j < records.length; j++) {
       if (records[i].statement.article === records[j].statement.article) continue;
-      if (sharedCount(stems[i], stems[j]) < MIN_SHARED_STEMS) continue;
-      let p = scorer.probability(records[i].masked, records[j].masked);
-      // Stating one specific figure is evidence of its own: such a pair meets a lower bar, and its
-      // score is lifted to the plain bar so that average linkage treats it as a match.
-      if (p < threshold && p >= sharedFigureThreshold && sharesFigure(records[i].quantities, records[j].quantities)) p = threshold;
+      const figure = sharesFigure(records[i].quantities, records[j].quantities);
+      if (sharedCount(stems[i], stems[j]) + Number(figure) < MIN_SHARED_STEMS) continue;
+      // The plain text carries agreeing figures as evidence; the masked text lets differing figures,
+      // days and places read alike, to be compared slot by slot afterwards.
+      let p = Math.max(scorer.probability(records[i].masked, records[j].masked), scorer.probability(records[i].statement.text, records[j].statement.text));
+      // Stating a specific figure of one kind is evidence of its own: such a pair meets a lower bar, and
+      // its score is lifted to the plain bar so that average linkage treats it as a match.
+      if (p < threshold && p >= sharedFigureThreshold && figure) p = threshold;
       scores.set(key(i, j), p);
       if (p >= threshold) edges.push({ i, j, p });
     }
@@ -96,12 +103,22 @@ function groupStatements(records: StatementRecord[], scorer: SameClaimScorer, th
 export const MIN_SPECIFIC_COUNT = 100;
 
 function specific(q: Quantity): boolean {
-  if (!Number.isFinite(q.low) || !Number.isFinite(q.high)) return false;
   return q.dimension !== 'count' || q.value >= MIN_SPECIFIC_COUNT || !Number.isInteger(q.value);
 }
 
+const bounded = (q: Quantity) => Number.isFinite(q.low) && Number.isFinite(q.high);
+
+/** Both state a specific figure of one kind: a percentage, a sum in one currency, or a count of the same
+ *  measure, whether the values agree or not (a rate of 18% and one of 16% are about one thing). */
 export function sharesFigure(a: Quantity[], b: Quantity[]): boolean {
-  return a.some((qa) => specific(qa) && b.some((qb) => specific(qb) && qa.dimension === qb.dimension && (qa.dimension !== 'currency' || qa.unit === qb.unit) && compatibleQuantities(qa, qb)));
+  return a.some((qa) =>
+    specific(qa) &&
+    b.some((qb) => {
+      if (!specific(qb) || qa.dimension !== qb.dimension || (qa.dimension === 'currency' && qa.unit !== qb.unit)) return false;
+      const agree = bounded(qa) && bounded(qb) ? compatibleQuantities(qa, qb) : qa.value === qb.value && qa.low === qb.low && qa.high === qb.high;
+      return agree || (qa.measure.length > 0 && qb.measure.length > 0 && sameSlot(qa, qb));
+    }),
+  );
 }
 
 interface Conflict {

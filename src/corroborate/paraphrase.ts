@@ -24,8 +24,8 @@ export interface SameClaimModel {
   /** Probability from which two statements of one event are one claim: the F1 optimum on STS-B train
    *  news pairs (headlines, deft-news; MSRpar left out, being MSRP), a pair scored 3 or more counting as one. */
   alignThreshold: number;
-  /** The same for pairs that state one specific figure (percentage, money, a count of 100 or more):
-   *  the F1 optimum on the STS-B train news pairs that do. */
+  /** The same for pairs that state a specific figure of one kind (percentage, money, a count of 100 or
+   *  more of one measure), agreeing or not: the F1 optimum on the STS-B news pairs that do. */
   sharedFigureThreshold: number;
 }
 

@@ -18,6 +18,8 @@ export interface Quantity {
   start: number;
   end: number;
   text: string;
+  /** End of the figure itself (number and magnitude, before its unit noun), relative like `start`. */
+  figureEnd: number;
   value: number;
   /** What the figure allows: hedges ("nearly", "more than") and the rounding of the written figure. */
   low: number;
@@ -189,6 +191,7 @@ export function readQuantities(text: string, skip: { start: number; end: number 
     }
     const next = list[last + 1]?.lower ?? '';
     const afterNext = list[last + 2]?.lower ?? '';
+    const figureEnd = list[last].end;
     let dimension: Dimension = 'count';
     let unit = '';
     if (written.endsWith('%') || next === 'percent' || next === '%' || (next === 'per' && afterNext === 'cent')) {
@@ -232,6 +235,7 @@ export function readQuantities(text: string, skip: { start: number; end: number 
       start: token.start,
       end: list[last].end,
       text: text.slice(token.start, list[last].end),
+      figureEnd: dimension === 'count' ? figureEnd : list[last].end,
       value,
       low,
       high,

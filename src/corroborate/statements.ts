@@ -179,7 +179,7 @@ export function extractStatements(article: Article, sentences: SentenceIndex): S
 /** The clause with its figures, day and place replaced by placeholders (kept as words the model reads alike). */
 function maskValues(text: string, start: number, quantities: Quantity[], days: { start: number; end: number }[], place: { start: number; end: number } | null): string {
   const spans = [
-    ...quantities.map((q) => ({ start: q.start, end: q.start + q.text.length, with: 'several' })),
+    ...quantities.map((q) => ({ start: q.start, end: q.figureEnd, with: 'several' })),
     ...days.map((d) => ({ start: d.start - start, end: d.end - start, with: 'that day' })),
     ...(place ? [{ start: place.start - start, end: place.end - start, with: 'there' }] : []),
   ].sort((a, b) => b.start - a.start);
@@ -206,7 +206,8 @@ function placeIn(text: string, start: number, end: number, mentioned: MentionAt[
     const at = start + match.index + match[0].length - match[1].length;
     const name = match[1];
     if (MONTHS_AND_DAYS.test(name) || days.some((d) => at >= d.start && at < d.end)) continue;
-    if (mentioned.some((m) => m.type !== 'location' && at < m.end && m.start < at + name.length)) continue;
+    // A person is never a place; a name the tagger took for an organisation after "in" usually is one.
+    if (mentioned.some((m) => m.type === 'person' && at < m.end && m.start < at + name.length)) continue;
     return { name, type: 'location', start: at, end: at + name.length };
   }
   return null;
