@@ -27,9 +27,11 @@ function bestF1(labels: number[], probabilities: number[]): { threshold: number;
   return best;
 }
 
-export function calibrateAlignment(probabilityOf: (a: string, b: string) => number): { threshold: number; sharedFigureThreshold: number } {
+export function calibrateAlignment(probabilityOf: (a: string, b: string) => number, cosineOf: (a: string, b: string) => number): { threshold: number; sharedFigureThreshold: number; minCandidateCosine: number } {
   const pairs = readStsNews('train');
   const labels = pairs.map((pair) => Number(pair.score >= 3));
+  const cosines = pairs.filter((_, i) => labels[i] === 1).map((pair) => cosineOf(pair.a, pair.b)).sort((a, b) => a - b);
+  const minCandidateCosine = Number(cosines[Math.floor(0.01 * cosines.length)].toFixed(3));
   const probabilities = pairs.map((pair) => Math.max(probabilityOf(mask(pair.a), mask(pair.b)), probabilityOf(pair.a, pair.b)));
   const all = bestF1(labels, probabilities);
   // Few headline pairs share a figure, so this subset also takes the dev split (STS-B is not reported on).
@@ -37,13 +39,14 @@ export function calibrateAlignment(probabilityOf: (a: string, b: string) => numb
   const figure = bestF1(figurePairs.map((pair) => Number(pair.score >= 3)), figurePairs.map((pair) => Math.max(probabilityOf(mask(pair.a), mask(pair.b)), probabilityOf(pair.a, pair.b))));
   const withFigure = figurePairs;
   console.error(`alignment threshold ${all.threshold} (F1 ${(100 * all.f1).toFixed(2)} on ${pairs.length} STS-B train news pairs); with a shared figure ${figure.threshold} (F1 ${(100 * figure.f1).toFixed(2)} on ${withFigure.length})`);
-  return { threshold: all.threshold, sharedFigureThreshold: Math.min(figure.threshold, all.threshold) };
+  console.error(`candidate cosine floor ${minCandidateCosine} (1st percentile of ${cosines.length} matching pairs)`);
+  return { threshold: all.threshold, sharedFigureThreshold: Math.min(figure.threshold, all.threshold), minCandidateCosine };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const model = JSON.parse(readFileSync(DEFAULT_CLAIM_MODEL, 'utf8')) as SameClaimModel;
-  const scorer = new SameClaimScorer({ ...model, alignThreshold: 0, sharedFigureThreshold: 0 });
-  const { threshold, sharedFigureThreshold } = calibrateAlignment((a, b) => scorer.probability(a, b));
-  writeFileSync(DEFAULT_CLAIM_MODEL, JSON.stringify({ ...model, alignThreshold: threshold, sharedFigureThreshold }));
+  const scorer = new SameClaimScorer({ ...model, alignThreshold: 0, sharedFigureThreshold: 0, minCandidateCosine: 0 });
+  const calibrated = calibrateAlignment((a, b) => scorer.probability(a, b), (a, b) => scorer.cosine(a, b));
+  writeFileSync(DEFAULT_CLAIM_MODEL, JSON.stringify({ ...model, alignThreshold: calibrated.threshold, sharedFigureThreshold: calibrated.sharedFigureThreshold, minCandidateCosine: calibrated.minCandidateCosine }));
   loadSameClaimModel();
 }

@@ -30,6 +30,9 @@ export interface ClaimOptions {
  *  one) before the model scores them, which keeps a 20-article event under a second;
  *  scripts/train-claims.ts prints how few MSRP train positives share fewer. */
 export const MIN_SHARED_STEMS = 1;
+/** Statements of one other article each statement is scored against (by IDF cosine, best first).
+ *  Set by hand for speed: an outlet rarely states one claim in more than two sentences. */
+export const CANDIDATES_PER_ARTICLE = 2;
 
 interface Group {
   members: number[];
@@ -55,20 +58,54 @@ function groupStatements(records: StatementRecord[], scorer: SameClaimScorer, th
   const scores = new Map<number, number>();
   const key = (i: number, j: number) => (i < j ? i * records.length + j : j * records.length + i);
   const edges: { i: number; j: number; p: number }[] = [];
+  const minCosine = scorer.model.minCandidateCosine;
+  // Blocking: each statement is scored against its few most similar statements (IDF cosine) in each
+  // other article, and against every statement that shares a figure with it.
+  const candidates = new Set<number>();
+  const articleIds = [...new Set(records.map((record) => record.statement.article))];
+  const byArticle = new Map(articleIds.map((id) => [id, records.map((_, index) => index).filter((index) => records[index].statement.article === id)]));
   for (let i = 0; i < records.length; i++) {
-    for (let j = i + 1; j < records.length; j++) {
-      if (records[i].statement.article === records[j].statement.article) continue;
-      const figure = sharesFigure(records[i].quantities, records[j].quantities);
-      if (sharedCount(stems[i], stems[j]) + Number(figure) < MIN_SHARED_STEMS) continue;
-      // The plain text carries agreeing figures as evidence; the masked text lets differing figures,
-      // days and places read alike, to be compared slot by slot afterwards.
-      let p = Math.max(scorer.probability(records[i].masked, records[j].masked), scorer.probability(records[i].statement.text, records[j].statement.text));
-      // Stating a specific figure of one kind is evidence of its own: such a pair meets a lower bar, and
-      // its score is lifted to the plain bar so that average linkage treats it as a match.
-      if (p < threshold && p >= sharedFigureThreshold && figure) p = threshold;
-      scores.set(key(i, j), p);
-      if (p >= threshold) edges.push({ i, j, p });
+    for (const id of articleIds) {
+      if (id === records[i].statement.article) continue;
+      const ranked: { j: number; cosine: number }[] = [];
+      for (const j of byArticle.get(id)!) {
+        const figure = sharesFigure(records[i].quantities, records[j].quantities);
+        if (sharedCount(stems[i], stems[j]) + Number(figure) < MIN_SHARED_STEMS) continue;
+        if (figure) {
+          candidates.add(key(i, j));
+          continue;
+        }
+        const cosine = scorer.cosine(records[i].statement.text, records[j].statement.text);
+        if (cosine >= minCosine) ranked.push({ j, cosine });
+      }
+      ranked.sort((a, b) => b.cosine - a.cosine);
+      for (const { j } of ranked.slice(0, CANDIDATES_PER_ARTICLE)) candidates.add(key(i, j));
     }
+  }
+  const known = new Map<string, number>();
+  for (const pair of candidates) {
+    const i = Math.floor(pair / records.length);
+    const j = pair % records.length;
+    const figure = sharesFigure(records[i].quantities, records[j].quantities);
+    // The same words in two sources (a shared wire sentence) need no model; other pairs are scored once per text pair.
+    const textKey = `${records[i].statement.text}\u0000${records[j].statement.text}`;
+    let p = known.get(textKey);
+    if (p === undefined) {
+      if (records[i].statement.text === records[j].statement.text) p = 1;
+      else {
+        // The plain text carries agreeing figures as evidence; the masked text lets differing figures,
+        // days and places read alike, to be compared slot by slot afterwards.
+        const plain = records[i].masked === records[i].statement.text && records[j].masked === records[j].statement.text;
+        p = scorer.probability(records[i].masked, records[j].masked);
+        if (!plain) p = Math.max(p, scorer.probability(records[i].statement.text, records[j].statement.text));
+      }
+      known.set(textKey, p);
+    }
+    // Stating a specific figure of one kind is evidence of its own: such a pair meets a lower bar, and
+    // its score is lifted to the plain bar so that average linkage treats it as a match.
+    if (p < threshold && p >= sharedFigureThreshold && figure) p = threshold;
+    scores.set(pair, p);
+    if (p >= threshold) edges.push({ i, j, p });
   }
   edges.sort((a, b) => b.p - a.p);
   const groupOf = records.map((_, index) => index);
