@@ -9,7 +9,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_BOOSTING, predictBoosted, trainBoosted, type BoostingOptions } from '../src/corroborate/boosting.js';
 import { DEFAULT_CLAIM_MODEL, FEATURE_NAMES, SameClaimScorer, pairFeatures, prepareSentence, type SameClaimModel } from '../src/corroborate/paraphrase.js';
-import { MIN_SHARED_STEMS } from '../src/corroborate/claims.js';
 import { calibrateAlignment } from './calibrate-claims.js';
 import { accuracyAndF1, readMsrp } from './msrp.js';
 
@@ -31,7 +30,6 @@ const unseenIdf = Number(Math.log(documents).toFixed(3));
 const idfOf = (stem: string) => idf[stem] ?? unseenIdf;
 const rows = prepared.map(([a, b]) => pairFeatures(a, b, idfOf));
 const labels = pairs.map((pair) => pair.label);
-const positives = labels.filter(Boolean).length;
 console.error(`featurised ${rows.length} train pairs, ${FEATURE_NAMES.length} features`);
 
 const fold = (i: number) => i % FOLDS;
@@ -68,9 +66,6 @@ const probabilityOf = (a: string, b: string) => predictBoosted(boosted, pairFeat
 
 const calibrationScorer = new SameClaimScorer({ features: [...FEATURE_NAMES], idf, unseenIdf, boosted, threshold: 0, alignThreshold: 0, sharedFigureThreshold: 0, minCandidateCosine: 0 });
 const align = calibrateAlignment(probabilityOf, (a, b) => calibrationScorer.cosine(a, b));
-// The claims layer scores only pairs sharing MIN_SHARED_STEMS content stems: how many MSRP train positives that drops.
-const droppedPositives = prepared.filter(([a, b], i) => labels[i] === 1 && new Set(a.content.filter((stem) => b.content.includes(stem))).size < MIN_SHARED_STEMS).length;
-console.error(`MSRP train positives sharing fewer than ${MIN_SHARED_STEMS} content stems: ${droppedPositives} of ${positives}`);
 // Leaf values rounded to 5 decimals: the file stays small and predictions move by under 1e-4.
 for (const tree of boosted.trees) for (const node of tree) node.value = Number(node.value.toFixed(5));
 const model: SameClaimModel = { features: [...FEATURE_NAMES], idf, unseenIdf, boosted, threshold: chosen.threshold, alignThreshold: align.threshold, sharedFigureThreshold: align.sharedFigureThreshold, minCandidateCosine: align.minCandidateCosine };

@@ -6,9 +6,9 @@
 import type { Article } from '../types.js';
 import type { Citation, Claim, ClaimStatus, Discrepancy } from '../events/types.js';
 import { compatibleQuantities, formatQuantity, sameSlot, type Quantity } from './quantities.js';
-import { SameClaimScorer, prepareSentence } from './paraphrase.js';
+import { SameClaimScorer } from './paraphrase.js';
 import { extractStatements, type StatementRecord } from './statements.js';
-import { STOPWORDS, foldAccents } from './normalize.js';
+import { foldAccents } from './normalize.js';
 import type { SentenceIndex } from './sentences.js';
 import { isAgency } from '../metadata/text.js';
 import { stemmer } from 'stemmer';
@@ -26,10 +26,6 @@ export interface ClaimOptions {
   sharedFigureThreshold?: number;
 }
 
-/** Candidate pairs must share this many content stems (masked text; a shared specific figure counts as
- *  one) before the model scores them, which keeps a 20-article event under a second;
- *  scripts/train-claims.ts prints how few MSRP train positives share fewer. */
-export const MIN_SHARED_STEMS = 1;
 /** Statements of one other article each statement is scored against (by IDF cosine, best first).
  *  Set by hand for speed: an outlet rarely states one claim in more than two sentences. */
 export const CANDIDATES_PER_ARTICLE = 2;
@@ -38,48 +34,46 @@ interface Group {
   members: number[];
 }
 
-/** Placeholders the masking writes (statements.ts): shared by every masked clause, so no evidence. */
-const PLACEHOLDER_STEMS = new Set(prepareSentence('several that day there').content);
-
-function contentStems(text: string): Set<string> {
-  return new Set(prepareSentence(text).content.filter((stem) => !STOPWORDS.has(stem) && !PLACEHOLDER_STEMS.has(stem)));
-}
-
-function sharedCount(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const item of a) if (b.has(item)) shared++;
-  return shared;
-}
 
 /** Average-link agglomeration over the scored pairs (unscored pairs count as 0): a group of four
  *  sources holds only when its members mostly match each other, not through one chain of pairs. */
 function groupStatements(records: StatementRecord[], scorer: SameClaimScorer, threshold: number, sharedFigureThreshold: number): Group[] {
-  const stems = records.map((record) => contentStems(record.masked));
   const scores = new Map<number, number>();
   const key = (i: number, j: number) => (i < j ? i * records.length + j : j * records.length + i);
   const edges: { i: number; j: number; p: number }[] = [];
   const minCosine = scorer.model.minCandidateCosine;
-  // Blocking: each statement is scored against its few most similar statements (IDF cosine) in each
-  // other article, and against every statement that shares a figure with it.
+  // Blocking: each statement is scored against its few most similar statements (IDF cosine, through an
+  // inverted index of stems) in each other article, and against every statement sharing a figure with it.
   const candidates = new Set<number>();
-  const articleIds = [...new Set(records.map((record) => record.statement.article))];
-  const byArticle = new Map(articleIds.map((id) => [id, records.map((_, index) => index).filter((index) => records[index].statement.article === id)]));
+  const postings = new Map<string, { index: number; weight: number }[]>();
+  const vectors = records.map((record) => scorer.unitWeights(record.statement.text));
+  vectors.forEach((vector, index) => {
+    for (const [stem, weight] of vector) {
+      const list = postings.get(stem);
+      if (list) list.push({ index, weight });
+      else postings.set(stem, [{ index, weight }]);
+    }
+  });
+  const withFigures = records.map((_, index) => index).filter((index) => records[index].quantities.length > 0);
+  const cosines = new Float64Array(records.length);
   for (let i = 0; i < records.length; i++) {
-    for (const id of articleIds) {
-      if (id === records[i].statement.article) continue;
-      const ranked: { j: number; cosine: number }[] = [];
-      for (const j of byArticle.get(id)!) {
-        const figure = sharesFigure(records[i].quantities, records[j].quantities);
-        if (sharedCount(stems[i], stems[j]) + Number(figure) < MIN_SHARED_STEMS) continue;
-        if (figure) {
-          candidates.add(key(i, j));
-          continue;
-        }
-        const cosine = scorer.cosine(records[i].statement.text, records[j].statement.text);
-        if (cosine >= minCosine) ranked.push({ j, cosine });
-      }
-      ranked.sort((a, b) => b.cosine - a.cosine);
-      for (const { j } of ranked.slice(0, CANDIDATES_PER_ARTICLE)) candidates.add(key(i, j));
+    cosines.fill(0);
+    for (const [stem, weight] of vectors[i]) for (const posting of postings.get(stem)!) cosines[posting.index] += weight * posting.weight;
+    const best = new Map<string, { j: number; cosine: number }[]>();
+    for (let j = 0; j < records.length; j++) {
+      if (cosines[j] < minCosine || records[j].statement.article === records[i].statement.article) continue;
+      const list = best.get(records[j].statement.article) ?? [];
+      list.push({ j, cosine: cosines[j] });
+      best.set(records[j].statement.article, list);
+    }
+    for (const list of best.values()) {
+      list.sort((a, b) => b.cosine - a.cosine);
+      for (const { j } of list.slice(0, CANDIDATES_PER_ARTICLE)) candidates.add(key(i, j));
+    }
+  }
+  for (const i of withFigures) {
+    for (const j of withFigures) {
+      if (j > i && records[i].statement.article !== records[j].statement.article && sharesFigure(records[i].quantities, records[j].quantities)) candidates.add(key(i, j));
     }
   }
   const known = new Map<string, number>();

@@ -2,28 +2,25 @@
 // others do not, what most others report and it leaves out, whose voices it quotes and how much,
 // whom it credits (news agencies, officials), and its evaluative wording on claims others share
 // ("steadfast backing" against "support"). Hand-written: it is the product's core comparison.
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type { Article } from '../types.js';
-import type { AlignedQuote, Claim, FramingDifference } from '../events/types.js';
+import type { AlignedQuote, Claim, ClaimStatement, FramingDifference } from '../events/types.js';
+import { wordsIn } from './tagging.js';
 import { isAgency } from '../metadata/text.js';
 import { canonicalWord } from './normalize.js';
 import { areSynonyms } from './wordnet.js';
 
-const nlp = winkNLP(model, ['pos']);
-const its = nlp.its;
 
 /** Claims listed per outlet under "only here" and "left out"; the counts keep the full number. */
 export const MAX_LISTED_CLAIMS = 5;
 /** Evaluative words: adjectives and adverbs, the parts of speech that grade a claim. */
 const EVALUATIVE_TAGS = new Set(['ADJ', 'ADV']);
 
-function evaluativeWords(text: string): string[] {
-  const doc = nlp.readDoc(text);
-  const words = doc.tokens().out();
-  const tags = doc.tokens().out(its.pos);
+function evaluativeWords(article: Article | undefined, statement: ClaimStatement): string[] {
+  if (!article) return [];
   // Words written with a capital inside the clause are names ("Russian", "Chinese"), not judgements.
-  return words.filter((word, index) => EVALUATIVE_TAGS.has(tags[index]) && /^\p{Ll}{3,}/u.test(word) && !/^(?:also|not|very|only|just|then|now|still|again|too|so|more|most|further|earlier|later|already|first|last|next|other|such|same|own|former|new)$/.test(word));
+  return wordsIn(article.text, statement.start, statement.end)
+    .filter((word) => EVALUATIVE_TAGS.has(word.pos) && /^\p{Ll}{3,}/u.test(word.text) && !/^(?:also|not|very|only|just|then|now|still|again|too|so|more|most|further|earlier|later|already|first|last|next|other|such|same|own|former|new)$/.test(word.text))
+    .map((word) => word.text);
 }
 
 function absentFrom(word: string, others: string[]): boolean {
@@ -42,6 +39,7 @@ export function framingDifferences(articles: Article[], independent: Set<string>
   const outlets = articles.filter((article) => article.status === 'ok' && independent.has(article.id));
   if (outlets.length < 2) return [];
   const differences: FramingDifference[] = [];
+  const byId = new Map(outlets.map((article) => [article.id, article]));
   for (const article of outlets) {
     const others = outlets.length - 1;
     const exclusive = claims.filter((claim) => claim.articles.length === 1 && claim.articles[0] === article.id);
@@ -71,8 +69,8 @@ export function framingDifferences(articles: Article[], independent: Set<string>
       if (claim.articles.length < 2 || !claim.articles.includes(article.id)) continue;
       const own = (claim.statements ?? []).filter((statement) => statement.article === article.id);
       const rest = (claim.statements ?? []).filter((statement) => statement.article !== article.id);
-      const ownWords = [...new Set(own.flatMap((statement) => evaluativeWords(statement.text)))];
-      const otherWords = [...new Set(rest.flatMap((statement) => evaluativeWords(statement.text)))];
+      const ownWords = [...new Set(own.flatMap((statement) => evaluativeWords(byId.get(statement.article), statement)))];
+      const otherWords = [...new Set(rest.flatMap((statement) => evaluativeWords(byId.get(statement.article), statement)))];
       const distinct = ownWords.filter((word) => absentFrom(word, otherWords) && absentFrom(word, rest.flatMap((s) => s.text.toLowerCase().split(/\W+/))));
       if (distinct.length === 0) continue;
       wording.push({ claim: claim.id ?? '', own: own[0].text, words: distinct, others: rest.map((statement) => ({ article: statement.article, text: statement.text })) });

@@ -360,6 +360,12 @@ export class SameClaimScorer {
     return dot / (left.norm * right.norm);
   }
 
+  /** The text's stems with their IDF weights, scaled to unit length (for an inverted index). */
+  unitWeights(text: string): Map<string, number> {
+    const { weights, norm } = this.vector(this.prepare(text));
+    return new Map([...weights].map(([stem, weight]) => [stem, norm ? weight / norm : 0]));
+  }
+
   private vector(sentence: PreparedSentence): { weights: Map<string, number>; norm: number } {
     let vector = this.vectors.get(sentence);
     if (!vector) {

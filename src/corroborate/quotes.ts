@@ -75,6 +75,9 @@ function contains(longer: string[], shorter: string[]): boolean {
  *  synset, "sole"/"only" do). */
 function softDice(a: string[], b: string[]): number {
   if (!a.length || !b.length) return 0;
+  // Exact matches first: when even a synonym for every other word could not reach the bar, stop there.
+  const exact = multisetOverlap(a, b);
+  if ((2 * (exact + Math.min(a.length, b.length) - exact)) / (a.length + b.length) < MIN_QUOTE_DICE) return (2 * exact) / (a.length + b.length);
   const unused = [...b];
   let shared = 0;
   for (const word of a) {
@@ -86,6 +89,20 @@ function softDice(a: string[], b: string[]): number {
     }
   }
   return (2 * shared) / (a.length + b.length);
+}
+
+function multisetOverlap(a: string[], b: string[]): number {
+  const available = new Map<string, number>();
+  for (const word of b) available.set(word, (available.get(word) ?? 0) + 1);
+  let shared = 0;
+  for (const word of a) {
+    const left = available.get(word) ?? 0;
+    if (left > 0) {
+      shared++;
+      available.set(word, left - 1);
+    }
+  }
+  return shared;
 }
 
 /** "confirm"/"reaffirm", "support"/"supports": one word with a prefix or an inflection. */

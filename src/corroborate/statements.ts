@@ -1,9 +1,7 @@
 // Claims as structured statements: each sentence or clause of an article becomes one statement with
 // who, the predicate (its lemma and PLOVER kind), to whom, normalised quantities, the day, the place,
 // negation, hedging and whom the outlet attributes it to. Written here (the product's core); PLOVER
-// coding (src/events/actions.ts) gives actor, act and target, wink-nlp the predicate's lemma.
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+// coding (src/events/actions.ts) gives actor, act and target, wink-nlp (tagging.ts) the predicate's lemma.
 import type { Article, Entity } from '../types.js';
 import type { Citation, ClaimStatement } from '../events/types.js';
 import { codeSentence } from '../events/actions.js';
@@ -11,9 +9,8 @@ import { placeCode } from '../events/plover-actors.js';
 import { foldAccents } from './normalize.js';
 import { readQuantities, type Quantity } from './quantities.js';
 import type { SentenceIndex } from './sentences.js';
+import { wordsIn } from './tagging.js';
 
-const nlp = winkNLP(model, ['pos']);
-const its = nlp.its;
 
 /** A statement with what alignment needs: its text with values masked, so "rose to 11.25%" and
  *  "rose to 11.5 percent" read alike and their figures are compared afterwards. */
@@ -36,6 +33,7 @@ const NEGATION = /\b(?:not|never|no|none|neither|nor|denied|denies|deny)\b|n['�
 const HEDGE = /\b(?:could|may|might|would|should|plans? to|planning to|planned to|(?:is|are|was|were) expected to|expects? to|likely|unlikely|reportedly|allegedly|(?:is|are) set to|intends? to|aims? to|considering|possibly|probably|is due to|are due to)\b/i;
 /** Reporting verbs: the clause tells what someone said. */
 const REPORTING = 'said|says|say|told|tells|announced|stated|declared|added|noted|stressed|claimed|insisted|reported|confirmed|warned|urged|wrote|argued|emphasized|emphasised|reiterated|affirmed|reaffirmed|asserted|explained|pointed out';
+const REPORTING_WORD = new RegExp(`^(?:${REPORTING})$`, 'i');
 const ACCORDING_TO = /\baccording to ((?:the |a |an )?[\p{L}\p{N}'’.&-]+(?: [\p{L}\p{N}'’.&-]+){0,6}?)(?=[,.;:]|\s+(?:on|in|at|which|who|that|citing|quoting)\b|$)/iu;
 const SAID_AFTER = new RegExp(`[,"”]\\s*((?:the |a |an )?[\\p{Lu}][\\p{L}'’.-]*(?: [\\p{L}'’.-]+){0,5}?|(?:the |a |an )[\\p{Ll}][\\p{L}'’-]*(?: [\\p{L}'’-]+){0,4}?)\\s+(?:${REPORTING})\\b[^,;]*[.]?$`, 'u');
 const SAID_BEFORE = new RegExp(`^((?:the |a |an )?[\\p{Lu}][\\p{L}'’.-]*(?: [\\p{L}'’.-]+){0,5}?)\\s+(?:${REPORTING})(?:\\s+(?:on|in|late|earlier)\\s+[\\p{L}\\p{N} ]+?)?\\s+(?:that\\s+)?(?=\\p{L})`, 'u');
@@ -97,28 +95,17 @@ function mentionsIn(entities: Entity[], start: number, end: number): MentionAt[]
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** The predicate: the PLOVER trigger when the clause codes, else its first main verb (after the subject). */
-function predicateOf(text: string, trigger: { start: number; end: number } | null): { predicate: string | null; lemma: string | null; offset: number } {
-  const doc = nlp.readDoc(text);
-  const words = doc.tokens().out();
-  const tags = doc.tokens().out(its.pos);
-  // wink types its.lemma with a model-addons parameter the lite model fills in; it returns strings as its.pos does.
-  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.pos);
-  let position = 0;
-  const offsets = words.map((word) => {
-    const at = text.indexOf(word, position);
-    position = at >= 0 ? at + word.length : position;
-    return at;
-  });
+/** The predicate: the PLOVER trigger when the clause codes, else its first main verb (after the subject).
+ *  `start`: the clause's offset in the article text. */
+function predicateOf(articleText: string, start: number, end: number, trigger: { start: number; end: number } | null): { predicate: string | null; lemma: string | null; offset: number } {
+  const words = wordsIn(articleText, start, end);
   if (trigger) {
-    const index = offsets.findIndex((offset) => offset >= trigger.start);
-    const lemma = index >= 0 ? lemmas[index] : null;
-    return { predicate: text.slice(trigger.start, trigger.end), lemma, offset: trigger.start };
+    const word = words.find((candidate) => candidate.start - start >= trigger.start);
+    return { predicate: articleText.slice(start + trigger.start, start + trigger.end), lemma: word?.lemma ?? null, offset: trigger.start };
   }
-  const verb = tags.findIndex((tag, index) => tag === 'VERB' && !new RegExp(`^(?:${REPORTING})$`, 'i').test(words[index]));
-  const index = verb >= 0 ? verb : tags.findIndex((tag) => tag === 'VERB' || tag === 'AUX');
-  if (index < 0) return { predicate: null, lemma: null, offset: text.length };
-  return { predicate: words[index], lemma: lemmas[index], offset: Math.max(0, offsets[index]) };
+  const verb = words.find((word) => word.pos === 'VERB' && !REPORTING_WORD.test(word.text)) ?? words.find((word) => word.pos === 'VERB' || word.pos === 'AUX');
+  if (!verb) return { predicate: null, lemma: null, offset: end - start };
+  return { predicate: verb.text, lemma: verb.lemma, offset: verb.start - start };
 }
 
 /** An open end of an interval ("more than 900") is null, which JSON can carry. */
@@ -140,7 +127,7 @@ export function extractStatements(article: Article, sentences: SentenceIndex): S
       const dayMentions = days.filter((date) => date.start >= start && date.end <= end);
       const quantities = readQuantities(text, dayMentions.map((date) => ({ start: date.start - start, end: date.end - start })));
       const coded = codeSentence(text, { entities });
-      const { predicate, lemma, offset } = predicateOf(text, coded?.trigger ?? null);
+      const { predicate, lemma, offset } = predicateOf(article.text, start, end, coded?.trigger ?? null);
       const mentioned = mentionsIn(entities, start, end);
       const quotes = (article.quotes ?? []).filter((quote) => quote.start < end && quote.end > start);
       const attribution = attributionOf(text, quotes);
