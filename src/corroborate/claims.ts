@@ -4,7 +4,7 @@
 // are compared afterwards slot by slot. Each group gets a verdict: agreed, contradicted, updated
 // (a figure that moves with publication time), single or attributed.
 import type { Article } from '../types.js';
-import type { Citation, Claim, ClaimStatus, Discrepancy } from '../events/types.js';
+import type { Citation, Claim, ClaimStatement, ClaimStatus, Discrepancy } from '../events/types.js';
 import { compatibleQuantities, formatQuantity, sameSlot, type Quantity } from './quantities.js';
 import { SameClaimScorer } from './paraphrase.js';
 import { extractStatements, type StatementRecord } from './statements.js';
@@ -36,14 +36,15 @@ interface Group {
 
 
 /** Average-link agglomeration over the scored pairs (unscored pairs count as 0): a group of four
- *  sources holds only when its members mostly match each other, not through one chain of pairs. */
+ *  sources holds only when its sources mostly match each other, not through one chain of pairs. */
 function groupStatements(records: StatementRecord[], scorer: SameClaimScorer, threshold: number, sharedFigureThreshold: number): Group[] {
   const scores = new Map<number, number>();
   const key = (i: number, j: number) => (i < j ? i * records.length + j : j * records.length + i);
   const edges: { i: number; j: number; p: number }[] = [];
   const minCosine = scorer.model.minCandidateCosine;
   // Blocking: each statement is scored against its few most similar statements (IDF cosine, through an
-  // inverted index of stems) in each other article, and against every statement sharing a figure with it.
+  // inverted index of stems) in each other article, and against every statement sharing a figure or
+  // reporting the same act with it.
   const candidates = new Set<number>();
   const postings = new Map<string, { index: number; weight: number }[]>();
   const vectors = records.map((record) => scorer.unitWeights(record.statement.text));
@@ -76,6 +77,12 @@ function groupStatements(records: StatementRecord[], scorer: SameClaimScorer, th
       if (j > i && records[i].statement.article !== records[j].statement.article && sharesFigure(records[i].quantities, records[j].quantities)) candidates.add(key(i, j));
     }
   }
+  const dated = records.map((_, index) => index).filter((index) => records[index].statement.day && records[index].statement.kind !== 'STATE');
+  for (const i of dated) {
+    for (const j of dated) {
+      if (j > i && records[i].statement.article !== records[j].statement.article && sameFrame(records[i].statement, records[j].statement)) candidates.add(key(i, j));
+    }
+  }
   const known = new Map<string, number>();
   for (const pair of candidates) {
     const i = Math.floor(pair / records.length);
@@ -95,26 +102,31 @@ function groupStatements(records: StatementRecord[], scorer: SameClaimScorer, th
       }
       known.set(textKey, p);
     }
-    // Stating a specific figure of one kind is evidence of its own: such a pair meets a lower bar, and
-    // its score is lifted to the plain bar so that average linkage treats it as a match.
-    if (p < threshold && p >= sharedFigureThreshold && figure) p = threshold;
+    // Stating a specific figure of one kind is evidence of its own: such a pair meets a lower bar. The same
+    // act by the same participants on the same day is the same claim however it is worded. Either lifts
+    // the score to the plain bar, so that average linkage treats the pair as a match.
+    if (p < threshold && ((figure && p >= sharedFigureThreshold) || sameFrame(records[i].statement, records[j].statement))) p = threshold;
     scores.set(pair, p);
     if (p >= threshold) edges.push({ i, j, p });
   }
   edges.sort((a, b) => b.p - a.p);
   const groupOf = records.map((_, index) => index);
   const groups = new Map<number, number[]>(records.map((_, index) => [index, [index]]));
+  // Average linkage over sources: for each pair of articles across the two groups, the best score between
+  // their statements (a source that words the claim twice counts once), averaged.
   const linkage = (a: number[], b: number[]): number => {
-    let sum = 0;
-    let pairs = 0;
+    const best = new Map<string, number>();
     for (const i of a) {
       for (const j of b) {
-        if (records[i].statement.article === records[j].statement.article) continue;
-        sum += scores.get(key(i, j)) ?? 0;
-        pairs++;
+        const [x, y] = [records[i].statement.article, records[j].statement.article];
+        if (x === y) continue;
+        const pair = x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+        best.set(pair, Math.max(best.get(pair) ?? 0, scores.get(key(i, j)) ?? 0));
       }
     }
-    return pairs ? sum / pairs : 0;
+    let sum = 0;
+    for (const score of best.values()) sum += score;
+    return best.size ? sum / best.size : 0;
   };
   for (const edge of edges) {
     const [ga, gb] = [groupOf[edge.i], groupOf[edge.j]];
@@ -150,6 +162,17 @@ export function sharesFigure(a: Quantity[], b: Quantity[]): boolean {
       return agree || (qa.measure.length > 0 && qb.measure.length > 0 && sameSlot(qa, qb));
     }),
   );
+}
+
+const surname = (name: string) => foldAccents(name).toLowerCase().split(/\s+/).at(-1) ?? '';
+
+/** Two statements report one act: the same PLOVER type, on the same day, at the same place where both
+ *  name one, with a participant in common ("held talks with" / "met"). */
+export function sameFrame(a: ClaimStatement, b: ClaimStatement): boolean {
+  if (a.kind === 'STATE' || a.kind === 'STATEMENT' || a.kind !== b.kind || !a.day || a.day !== b.day) return false;
+  if (a.place && b.place && foldAccents(a.place).toLowerCase() !== foldAccents(b.place).toLowerCase()) return false;
+  const names = new Set([...a.who, ...a.toWhom].map(surname));
+  return [...b.who, ...b.toWhom].some((name) => names.has(surname(name)));
 }
 
 interface Conflict {

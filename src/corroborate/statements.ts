@@ -4,6 +4,7 @@
 // coding (src/events/actions.ts) gives actor, act and target, wink-nlp (tagging.ts) the predicate's lemma.
 import type { Article, Entity } from '../types.js';
 import type { Citation, ClaimStatement } from '../events/types.js';
+import * as chrono from 'chrono-node';
 import { codeSentence } from '../events/actions.js';
 import { placeCode } from '../events/plover-actors.js';
 import { foldAccents } from './normalize.js';
@@ -34,7 +35,7 @@ const HEDGE = /\b(?:could|may|might|would|should|plans? to|planning to|planned t
 /** Reporting verbs: the clause tells what someone said. */
 const REPORTING = 'said|says|say|told|tells|announced|stated|declared|added|noted|stressed|claimed|insisted|reported|confirmed|warned|urged|wrote|argued|emphasized|emphasised|reiterated|affirmed|reaffirmed|asserted|explained|pointed out';
 const REPORTING_WORD = new RegExp(`^(?:${REPORTING})$`, 'i');
-const ACCORDING_TO = /\baccording to ((?:the |a |an )?[\p{L}\p{N}'’.&-]+(?: [\p{L}\p{N}'’.&-]+){0,6}?)(?=[,.;:]|\s+(?:on|in|at|which|who|that|citing|quoting)\b|$)/iu;
+const ACCORDING_TO = /\baccording to ((?:the |a |an )?[\p{L}\p{N}'’.&-]+(?: (?!and\b|or\b)[\p{L}\p{N}'’.&-]+){0,4}?)(?=[,.;:]|\s+(?:on|in|at|and|or|which|who|that|citing|quoting)\b|$)/iu;
 const SAID_AFTER = new RegExp(`[,"”]\\s*((?:the |a |an )?[\\p{Lu}][\\p{L}'’.-]*(?: [\\p{L}'’.-]+){0,5}?|(?:the |a |an )[\\p{Ll}][\\p{L}'’-]*(?: [\\p{L}'’-]+){0,4}?)\\s+(?:${REPORTING})\\b[^,;]*[.]?$`, 'u');
 const SAID_BEFORE = new RegExp(`^((?:the |a |an )?[\\p{Lu}][\\p{L}'’.-]*(?: [\\p{L}'’.-]+){0,5}?)\\s+(?:${REPORTING})(?:\\s+(?:on|in|late|earlier)\\s+[\\p{L}\\p{N} ]+?)?\\s+(?:that\\s+)?(?=\\p{L})`, 'u');
 const SAID_INVERTED = new RegExp(`[,"”]\\s*(?:${REPORTING})\\s+((?:the |a |an )?[\\p{L}][\\p{L}'’.-]*(?: [\\p{L}'’.-]+){0,5}?)[.]?$`, 'u');
@@ -61,8 +62,27 @@ function clausesOf(text: string): Clause[] {
   return clauses;
 }
 
+/** "... as the two officials met in Beijing", "... during talks with X on Sunday": a subordinate phrase
+ *  reporting an act of its own (another PLOVER type than the clause's) is also a statement, so the
+ *  meeting it reports can align with other sources' reports of the meeting. */
+const SUBORDINATE = /\s(?:as|during|when|after)\s+(?=\p{L})/gu;
+
+function subordinateActs(text: string, clause: Clause, entities: Entity[]): Clause[] {
+  const body = text.slice(clause.start, clause.end);
+  const main = codeSentence(body, { entities });
+  for (const match of body.matchAll(SUBORDINATE)) {
+    const tailStart = match.index + match[0].length;
+    const tail = body.slice(tailStart);
+    if (match.index < 20 || tail.split(/\s+/).filter(Boolean).length < MIN_STATEMENT_WORDS) continue;
+    const coded = codeSentence(tail, { entities });
+    if (coded && coded.type !== main?.type) return [{ start: clause.start + tailStart, end: clause.end }];
+  }
+  return [];
+}
+
 function cleanName(name: string): string {
-  return name.replace(/^(?:the|a|an)\s+/i, '').replace(/[.,;:]+$/, '').trim();
+  // Adverbs that stand between a name and its verb ("Shoigu explicitly said") are not part of the name.
+  return name.replace(/^(?:the|a|an)\s+/i, '').replace(/[.,;:]+$/, '').replace(/(?:\s+\p{Ll}+ly)+$/u, '').trim();
 }
 
 /** Whom the clause credits: "according to X", "X said ...", "..., X said", or the channel of a quote in it. */
@@ -108,6 +128,23 @@ function predicateOf(articleText: string, start: number, end: number, trigger: {
   return { predicate: verb.text, lemma: verb.lemma, offset: verb.start - start };
 }
 
+const MONTH_DAY = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b/g;
+
+/** Month-and-day dates the annotator left unanchored ("on Feb 1"), read by chrono-node against the
+ *  publication date, so a clause still carries its day. */
+function printedDays(text: string, start: number, published: string): { start: number; end: number; text: string; value: string }[] {
+  const reference = new Date(published.length === 10 ? `${published}T12:00:00Z` : published);
+  if (Number.isNaN(reference.getTime())) return [];
+  const found: { start: number; end: number; text: string; value: string }[] = [];
+  for (const match of text.matchAll(MONTH_DAY)) {
+    const parsed = chrono.parse(match[0], reference, { forwardDate: false })[0];
+    if (!parsed?.start.isCertain('month') || !parsed.start.isCertain('day')) continue;
+    const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
+    found.push({ start: start + match.index, end: start + match.index + match[0].length, text: match[0], value: `${parsed.start.get('year')}-${pad(parsed.start.get('month'))}-${pad(parsed.start.get('day'))}` });
+  }
+  return found;
+}
+
 /** An open end of an interval ("more than 900") is null, which JSON can carry. */
 const bound = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
@@ -118,13 +155,14 @@ export function extractStatements(article: Article, sentences: SentenceIndex): S
   sentences.sentences(article).forEach((sentence, index) => {
     if (CREDIT_LINE.test(sentence.text)) return;
     const citation: Citation = { article: article.id, sentence: index, start: sentence.start, end: sentence.end };
-    for (const clause of clausesOf(sentence.text)) {
+    for (const clause of clausesOf(sentence.text).flatMap((whole) => [whole, ...subordinateActs(sentence.text, whole, entities)])) {
       const raw = sentence.text.slice(clause.start, clause.end);
       const text = raw.trim();
       if (text.split(/\s+/).length < MIN_STATEMENT_WORDS) continue;
       const start = sentence.start + clause.start + raw.indexOf(text);
       const end = start + text.length;
       const dayMentions = days.filter((date) => date.start >= start && date.end <= end);
+      if (dayMentions.length === 0 && article.published) dayMentions.push(...printedDays(text, start, article.published));
       const quantities = readQuantities(text, dayMentions.map((date) => ({ start: date.start - start, end: date.end - start })));
       const coded = codeSentence(text, { entities });
       const { predicate, lemma, offset } = predicateOf(article.text, start, end, coded?.trigger ?? null);

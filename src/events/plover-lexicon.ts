@@ -17,7 +17,7 @@ export interface TriggerEntry {
 /** Lexicon source: `TYPE/mode` or `TYPE`, then `v:` or `n:` phrases separated by `;`. */
 const LEXICON_SOURCE: [string, string][] = [
   ['AGREE', 'v: agree; agree to; agree on; agree upon; pledge; promise; vow to; offer to; commit to; express willingness; express readiness; accept invitation; accept mediation; accept proposal; propose; be ready to; be willing to; expressed intent'],
-  ['CONSULT', 'v: meet; meet with; hold talks; hold discussions; hold consultations; hold meeting; hold dialogue; talk with; confer; consult; negotiate; discuss; exchange views; n: talks; summit; dialogue; strategic dialogue; consultations; negotiations; meeting; conference'],
+  ['CONSULT', 'v: meet; meet with; hold talks; hold discussions; hold consultations; hold meeting; hold dialogue; talk with; confer; consult; negotiate; discuss; exchange views; n: talks; summit; dialogue; strategic dialogue; consultations; negotiations; discussions; meeting; conference'],
   ['CONSULT/visit', 'v: visit; host; arrive in; travel to; fly to; n: visit; state visit; trip'],
   ['CONSULT/phone', 'v: phone; telephone; call by phone; speak by phone; talk by phone; speak by telephone; hold phone call; hold telephone conversation; n: phone call; telephone call; phone conversation; telephone conversation; video call; video conference'],
   ['CONSULT', 'v: mediate; broker'],
