@@ -204,13 +204,8 @@ function slotConflicts(records: StatementRecord[], byArticle: Map<string, Statem
     // Only a figure stated as a value counts as knowing it: "at least 10" fits 18 without stating it.
     const knows = (article: string, quantity: Quantity) =>
       (byArticle.get(article) ?? []).some((record) => record.quantities.some((q) => Number.isFinite(q.low) && Number.isFinite(q.high) && sameSlot(q, quantity) && compatibleQuantities(q, quantity)));
-    const exclusive = values
-      .map((value) => ({ ...value, records: value.records.filter((record) => values.every((other) => other === value || !knows(record.statement.article, other.quantity!))) }))
-      .filter((value) => value.records.length > 0);
-    const articlesPerValue = exclusive.map((value) => new Set(value.records.map((record) => record.statement.article)));
-    if (exclusive.length >= 2 && articlesPerValue.some((set, i) => articlesPerValue.some((other, j) => j !== i && [...set].some((a) => !other.has(a))))) {
-      conflicts.push({ slot: 'quantity', values: exclusive });
-    }
+    const disputed = disputedValues(values, (article, value) => knows(article, value.quantity!));
+    if (disputed) conflicts.push({ slot: 'quantity', values: disputed });
   }
   // Days and places: one value per statement.
   for (const slot of ['day', 'place'] as const) {
@@ -227,15 +222,33 @@ function slotConflicts(records: StatementRecord[], byArticle: Map<string, Statem
       slot === 'day'
         ? (byArticle.get(article) ?? []).some((record) => record.statement.day && dayCompatible(record.statement.day, value.value))
         : value.records.some((record) => mentions(articleText.get(article) ?? '', record.statement.place ?? ''));
-    const exclusive = values
-      .map((value) => ({ ...value, records: value.records.filter((record) => values.every((other) => other === value || !knows(record.statement.article, other))) }))
-      .filter((value) => value.records.length > 0);
-    const articles = exclusive.map((value) => new Set(value.records.map((record) => record.statement.article)));
-    if (exclusive.length >= 2 && articles.some((set, i) => articles.some((other, j) => j !== i && [...set].some((a) => !other.has(a))))) {
-      conflicts.push({ slot, values: exclusive.map((value) => ({ ...value, value: slot === 'day' ? value.value : value.records[0].statement.place ?? value.value })) });
-    }
+    const disputed = disputedValues(values, knows);
+    if (disputed) conflicts.push({ slot, values: disputed.map((value) => ({ ...value, value: slot === 'day' ? value.value : value.records[0].statement.place ?? value.value })) });
   }
   return conflicts;
+}
+
+/** Values two sources disagree on: for a pair of values, a source stating each that does not also state
+ *  the other ("from 10.75% to 11.25%" knows 10.75% and disputes nothing about it). Each disputed value
+ *  keeps only the sources that state it and not the value it is disputed against; null when none. */
+function disputedValues(values: Conflict['values'], knows: (article: string, value: Conflict['values'][number]) => boolean): Conflict['values'] | null {
+  const kept = new Map<Conflict['values'][number], Set<StatementRecord>>();
+  values.forEach((x, i) => {
+    values.forEach((y, j) => {
+      if (j <= i) return;
+      const forX = x.records.filter((record) => !knows(record.statement.article, y));
+      const forY = y.records.filter((record) => !knows(record.statement.article, x));
+      const articlesX = new Set(forX.map((record) => record.statement.article));
+      if (forX.length === 0 || forY.length === 0 || forY.every((record) => articlesX.has(record.statement.article))) return;
+      for (const [value, records] of [[x, forX], [y, forY]] as const) {
+        const set = kept.get(value) ?? new Set<StatementRecord>();
+        for (const record of records) set.add(record);
+        kept.set(value, set);
+      }
+    });
+  });
+  if (kept.size < 2) return null;
+  return values.filter((value) => kept.has(value)).map((value) => ({ ...value, records: value.records.filter((record) => kept.get(value)!.has(record)) }));
 }
 
 function mentions(text: string, name: string): boolean {

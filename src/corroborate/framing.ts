@@ -12,15 +12,26 @@ import { areSynonyms } from './wordnet.js';
 
 /** Claims listed per outlet under "only here" and "left out"; the counts keep the full number. */
 export const MAX_LISTED_CLAIMS = 5;
-/** Evaluative words: adjectives and adverbs, the parts of speech that grade a claim. */
-const EVALUATIVE_TAGS = new Set(['ADJ', 'ADV']);
+/** Word choice: adjectives and adverbs grade a claim ("steadfast"), common nouns name it ("talks",
+ *  "strategic dialogue"); a run of them is kept as one term of up to two words. */
+const WORDING_TAGS = new Set(['ADJ', 'ADV', 'NOUN']);
+const PLAIN_WORDS = /^(?:also|not|very|only|just|then|now|still|again|too|so|more|most|further|earlier|later|already|first|last|next|other|such|same|own|former|new|year|years|day|days|week|time|part|side|sides)$/;
 
-function evaluativeWords(article: Article | undefined, statement: ClaimStatement): string[] {
+function wordingTerms(article: Article | undefined, statement: ClaimStatement): string[][] {
   if (!article) return [];
-  // Words written with a capital inside the clause are names ("Russian", "Chinese"), not judgements.
-  return wordsIn(article.text, statement.start, statement.end)
-    .filter((word) => EVALUATIVE_TAGS.has(word.pos) && /^\p{Ll}{3,}/u.test(word.text) && !/^(?:also|not|very|only|just|then|now|still|again|too|so|more|most|further|earlier|later|already|first|last|next|other|such|same|own|former|new)$/.test(word.text))
-    .map((word) => word.text);
+  const terms: string[][] = [];
+  let run: string[] = [];
+  const flush = () => {
+    for (let i = 0; i < run.length; i += 2) terms.push(run.slice(i, i + 2));
+    run = [];
+  };
+  // Words written with a capital inside the clause are names ("Russian", "Chinese"), not word choice.
+  for (const word of wordsIn(article.text, statement.start, statement.end)) {
+    if (WORDING_TAGS.has(word.pos) && /^\p{Ll}{3,}/u.test(word.text) && !PLAIN_WORDS.test(word.text)) run.push(word.text);
+    else flush();
+  }
+  flush();
+  return terms;
 }
 
 function absentFrom(word: string, others: string[]): boolean {
@@ -69,12 +80,13 @@ export function framingDifferences(articles: Article[], independent: Set<string>
       if (claim.articles.length < 2 || !claim.articles.includes(article.id)) continue;
       const own = (claim.statements ?? []).filter((statement) => statement.article === article.id);
       const rest = (claim.statements ?? []).filter((statement) => statement.article !== article.id);
-      const ownWords = [...new Set(own.flatMap((statement) => evaluativeWords(byId.get(statement.article), statement)))];
-      const otherWords = [...new Set(rest.flatMap((statement) => evaluativeWords(byId.get(statement.article), statement)))];
-      const distinct = ownWords.filter((word) => absentFrom(word, otherWords) && absentFrom(word, rest.flatMap((s) => s.text.toLowerCase().split(/\W+/))));
+      const otherWords = [...new Set(rest.flatMap((statement) => statement.text.toLowerCase().split(/[^\p{L}]+/u)))];
+      // A term is the outlet's own when no other source's wording of the claim has its words or their synonyms.
+      const distinct = [...new Set(own.flatMap((statement) => wordingTerms(byId.get(statement.article), statement)).filter((term) => term.every((word) => absentFrom(word, otherWords))).map((term) => term.join(' ')))];
       if (distinct.length === 0) continue;
       wording.push({ claim: claim.id ?? '', own: own[0].text, words: distinct, others: rest.map((statement) => ({ article: statement.article, text: statement.text })) });
     }
+    // The terms of the most widely shared claims first: word choice on what everyone reports says most.
     const terms = [...new Set(wording.flatMap((entry) => entry.words))].slice(0, MAX_LISTED_CLAIMS);
     if (!exclusive.length && !omitted.length && !voices.length && !attributions.length && !wording.length) continue;
     differences.push({

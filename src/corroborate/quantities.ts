@@ -29,6 +29,8 @@ export interface Quantity {
   unit: string;
   /** Content words next to the figure ("killed", "rate"): what it measures. Empty when none is near. */
   measure: string[];
+  /** `from`, `by` or `value`: "from 10.75% to 11.25%" and "by 50 basis points" fill different slots. */
+  role: 'from' | 'by' | 'value';
 }
 
 const MAGNITUDES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mln: 1e6, m: 1e6, k: 1e3, tn: 1e12 };
@@ -88,7 +90,7 @@ function notAQuantity(list: Token[], index: number, text: string): boolean {
   const word = (offset: number) => list[index + offset]?.lower ?? '';
   if (word(-1) === 'between' || (word(-1) === 'and' && [2, 3, 4].some((back) => word(-back) === 'between'))) return true;
   if (word(1) === 'to' && /^\d/.test(word(2))) return word(-1) !== 'from';
-  return false;
+  return word(-1) === 'to' && /^\d/.test(word(-2)) && word(-3) !== 'from';
 }
 
 function hedgeOf(list: Token[], index: number): ((v: number) => [number, number]) | null {
@@ -242,10 +244,16 @@ export function readQuantities(text: string, skip: { start: number; end: number 
       dimension,
       unit,
       measure: measureAround(list, index, last, dimension === 'count'),
+      role: roleOf(list[index - 1]?.lower ?? '', list[index - 2]?.lower ?? ''),
     });
     index = last;
   }
   return found;
+}
+
+function roleOf(previous: string, beforeThat: string): Quantity['role'] {
+  const word = HEDGES.some(([pattern]) => pattern.test(previous)) ? beforeThat : previous;
+  return word === 'from' ? 'from' : word === 'by' ? 'by' : 'value';
 }
 
 /** Figures that do not contradict each other: their intervals meet. */
@@ -256,7 +264,7 @@ export function compatibleQuantities(a: Quantity, b: Quantity): boolean {
 
 /** Two figures measure the same thing: one dimension and unit, and no two different measures. */
 export function sameSlot(a: Quantity, b: Quantity): boolean {
-  if (a.dimension !== b.dimension || a.unit !== b.unit) return false;
+  if (a.dimension !== b.dimension || a.unit !== b.unit || a.role !== b.role) return false;
   return a.measure.length === 0 || b.measure.length === 0 || a.measure.some((word) => b.measure.includes(word));
 }
 

@@ -144,7 +144,7 @@ export interface Claim {
 export interface FramingDifference {
   article: string;
   publisher: string | null;
-  /** Its evaluative words on claims other outlets share ("steadfast"), the `wording` entries' words. */
+  /** Its own word choice on claims other outlets share ("steadfast backing", "talks"): the `wording` entries' terms. */
   terms: string[];
   /** Claims only this outlet reports. */
   onlyHere?: { count: number; claims: { claim: string; text: string }[] };
@@ -154,7 +154,7 @@ export interface FramingDifference {
   voices?: { speaker: string; quotes: number; share: number }[];
   /** Whom its statements credit, and what kind of source that is. */
   attributions?: { to: string; kind: 'news agency' | 'official' | 'other'; statements: number }[];
-  /** Its evaluative wording on a shared claim, beside the other outlets' wording of it. */
+  /** Its word choice on a shared claim, beside the other outlets' wording of it. */
   wording?: { claim: string; own: string; words: string[]; others: { article: string; text: string }[] }[];
 }
 
