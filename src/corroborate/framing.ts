@@ -36,7 +36,12 @@ function wordingTerms(article: Article | undefined, statement: ClaimStatement): 
 
 function absentFrom(word: string, others: string[]): boolean {
   const key = canonicalWord(word);
-  return !others.some((other) => canonicalWord(other) === key || areSynonyms(word, other));
+  return !others.some((other) => canonicalWord(other) === key);
+}
+
+/** The other sources say the same thing in other words: a synonym of one of the term's words is theirs. */
+function contrasts(term: string[], others: string[]): boolean {
+  return term.some((word) => others.some((other) => other.length > 2 && areSynonyms(word, other)));
 }
 
 function credited(name: string, article: Article): 'news agency' | 'official' | 'other' {
@@ -82,11 +87,14 @@ export function framingDifferences(articles: Article[], independent: Set<string>
       const rest = (claim.statements ?? []).filter((statement) => statement.article !== article.id);
       const otherWords = [...new Set(rest.flatMap((statement) => statement.text.toLowerCase().split(/[^\p{L}]+/u)))];
       // A term is the outlet's own when no other source's wording of the claim has its words or their synonyms.
-      const distinct = [...new Set(own.flatMap((statement) => wordingTerms(byId.get(statement.article), statement)).filter((term) => term.every((word) => absentFrom(word, otherWords))).map((term) => term.join(' ')))];
+      // Terms whose words another source renders with a synonym ("backing" / "support") come first.
+      const ownTerms = own.flatMap((statement) => wordingTerms(byId.get(statement.article), statement)).filter((term) => term.every((word) => absentFrom(word, otherWords)));
+      const ranked = [...ownTerms.filter((term) => contrasts(term, otherWords)), ...ownTerms.filter((term) => !contrasts(term, otherWords))];
+      const distinct = [...new Set(ranked.map((term) => term.join(' ')))];
       if (distinct.length === 0) continue;
       wording.push({ claim: claim.id ?? '', own: own[0].text, words: distinct, others: rest.map((statement) => ({ article: statement.article, text: statement.text })) });
     }
-    // The terms of the most widely shared claims first: word choice on what everyone reports says most.
+    // Claims are ordered most widely reported first, so word choice on what everyone reports comes first.
     const terms = [...new Set(wording.flatMap((entry) => entry.words))].slice(0, MAX_LISTED_CLAIMS);
     if (!exclusive.length && !omitted.length && !voices.length && !attributions.length && !wording.length) continue;
     differences.push({
