@@ -135,6 +135,7 @@ function numberWordsAt(list: Token[], index: number): { value: number; last: num
   const first = list[index].lower;
   if (COUNT_WORDS[first] !== undefined && first !== 'half') return { value: COUNT_WORDS[first], last: index };
   if (first === 'a' && list[index + 1]?.lower === 'dozen') return { value: 12, last: index + 1 };
+  if (first === 'half' && list[index + 1]?.lower === 'a') return { value: 0.5, last: index + 1 };
   if (!NUMBER_WORD.test(first) || ['a', 'and', 'point', 'hundred', 'thousand', 'million', 'billion', 'dozen'].includes(first)) return null;
   let last = index;
   while (list[last + 1] && (NUMBER_WORD.test(list[last + 1].lower) || (list[last + 1].text === '-' && NUMBER_WORD.test(list[last + 2]?.lower ?? '')))) last++;

@@ -18,7 +18,10 @@ export const MIN_QUOTE_WORDS = 3;
 
 const OPENING = /["“„«‘'‹「『]/u;
 const CLOSING = /["”»’'›」』]/u;
-const ANY_MARK = /["“”„«»‹›「」『』]/u;
+const ANY_MARK = /["“”„«»‹›「」『』]|(?<![\p{L}])['‘](?=\p{L})/u;
+/** A fragment in double quotation marks, or in single ones (an apostrophe inside a word, "People's",
+ *  does not close it). */
+const QUOTED_FRAGMENT = /["“«„]([^"“”«»„]+?)[,.;:!?…]?["”»]|(?<![\p{L}])['‘]((?:[^'‘’]|(?<=\p{L})['’](?=\p{L}))+?)[,.;:!?…]?['’](?![\p{L}])/gu;
 
 interface QuoteItem {
   article: string;
@@ -29,7 +32,7 @@ interface QuoteItem {
   kind: 'direct' | 'indirect';
   keys: string[];
   content: string[];
-  words: { key: string; start: number; end: number }[];
+  words: { key: string; surface: string; start: number; end: number }[];
 }
 
 /** True when the article puts quotation marks right around [start, end) (allowing the closing mark
@@ -55,18 +58,47 @@ function verbatimPassages(article: Article, quote: Quote): { start: number; end:
   const inner = article.text.slice(start, end);
   if (insideMarks(article.text, start, end) && !ANY_MARK.test(inner)) return [{ start, end }];
   const fragments: { start: number; end: number }[] = [];
-  for (const match of inner.matchAll(/["“«„]([^"“”«»„]+?)[,.;:!?…]?["”»]/gu)) {
+  for (const match of inner.matchAll(QUOTED_FRAGMENT)) {
     const fragmentStart = start + match.index + 1;
-    const body = match[1].replace(/[,.;:!?…]+$/, '');
+    const body = (match[1] ?? match[2]).replace(/[,.;:!?…]+$/, '');
     if (body.split(/\s+/).filter(Boolean).length >= MIN_QUOTE_WORDS) fragments.push({ start: fragmentStart, end: fragmentStart + body.length });
   }
   return fragments;
+}
+
+/** A passage of several sentences as its sentences: one source's long quote holds what others quote
+ *  one sentence at a time, and each sentence aligns on its own. */
+function sentencesOf(text: string, passage: { start: number; end: number }): { start: number; end: number }[] {
+  const parts: { start: number; end: number }[] = [];
+  let start = passage.start;
+  const body = text.slice(passage.start, passage.end);
+  for (const match of body.matchAll(/[.!?](?:\s+)(?=\p{Lu})/gu)) {
+    const end = passage.start + match.index + 1;
+    if (end > start) parts.push({ start, end });
+    start = passage.start + match.index + match[0].length;
+  }
+  if (passage.end > start) parts.push({ start, end: passage.end });
+  return parts;
 }
 
 function contains(longer: string[], shorter: string[]): boolean {
   outer: for (let i = 0; i + shorter.length <= longer.length; i++) {
     for (let j = 0; j < shorter.length; j++) if (longer[i + j] !== shorter[j]) continue outer;
     return true;
+  }
+  return false;
+}
+
+/** A trim of a translation: some run of the longer rendering matches the shorter word for word, a
+ *  synonym or an inflection counting as a match, for at least MIN_QUOTE_DICE of its words. */
+function softlyContains(longer: string[], shorter: string[]): boolean {
+  for (let i = 0; i + shorter.length <= longer.length; i++) {
+    let matched = 0;
+    for (let j = 0; j < shorter.length; j++) {
+      const [x, y] = [longer[i + j], shorter[j]];
+      if (x === y || areSynonyms(x, y) || sharesStem(x, y)) matched++;
+    }
+    if (matched >= MIN_QUOTE_DICE * shorter.length) return true;
   }
   return false;
 }
@@ -128,24 +160,26 @@ function sameQuote(a: QuoteItem, b: QuoteItem): boolean {
   if (a.kind !== b.kind || !speakersAgree(a.speaker, b.speaker)) return false;
   if (a.keys.join(' ') === b.keys.join(' ')) return a.keys.length > 0;
   const [shorter, longer] = a.keys.length <= b.keys.length ? [a, b] : [b, a];
-  if (shorter.keys.length >= MIN_TRIM_WORDS && contains(longer.keys, shorter.keys)) return true;
+  if (shorter.keys.length >= MIN_TRIM_WORDS && (contains(longer.keys, shorter.keys) || softlyContains(longer.keys, shorter.keys))) return true;
   return softDice(a.content, b.content) >= MIN_QUOTE_DICE;
 }
 
-function itemOf(article: Article, quote: Quote, start: number, end: number, kind: QuoteItem['kind']): QuoteItem | null {
+function itemOf(article: Article, quote: Quote, start: number, passageEnd: number, kind: QuoteItem['kind']): QuoteItem | null {
+  // A closing full stop or comma is the sentence's, not the speaker's words: "... all of China." is "... all of China".
+  const end = start + article.text.slice(start, passageEnd).replace(/[\s,.;:!?…]+$/u, '').length;
   const text = article.text.slice(start, end);
-  const words = wordTokens(text).map((token) => ({ key: token.key, start: token.start, end: token.end }));
+  const words = wordTokens(text).map((token) => ({ key: token.key, surface: foldAccents(token.text.toLowerCase()).replace(/’/g, "'"), start: token.start, end: token.end }));
   if (words.length === 0) return null;
   const keys = words.map((word) => word.key);
   return { article: article.id, text, start, end, speaker: quote.speaker, kind, keys, content: keys.filter((key) => !STOPWORDS.has(key)), words };
 }
 
-/** Offsets (in the variant's text) of the words no other variant has, synonyms and inflections aside
- *  of that word's own position: what a reader compares side by side. */
+/** Offsets (in the variant's text) of the words no other variant has: what a reader compares side by side. */
 function differingWords(item: QuoteItem, others: QuoteItem[]): { start: number; end: number }[] {
   if (others.length === 0) return [];
-  const reference = others.flatMap((other) => other.keys);
-  return item.words.filter((word) => !reference.includes(word.key)).map(({ start, end }) => ({ start, end }));
+  // Compared as written (case and accents aside): "sole" against "only" is exactly what a reader should see.
+  const reference = new Set(others.flatMap((other) => other.words.map((word) => word.surface)));
+  return item.words.filter((word) => !reference.has(word.surface)).map(({ start, end }) => ({ start, end }));
 }
 
 /** "X said that ...": indirect speech in the reporter's words, never as a quotation. */
@@ -161,7 +195,7 @@ export function alignQuotes(articles: Article[]): AlignedQuote[] {
   for (const article of articles) {
     if (article.status !== 'ok') continue;
     for (const quote of article.quotes ?? []) {
-      const passages = verbatimPassages(article, quote);
+      const passages = verbatimPassages(article, quote).flatMap((passage) => sentencesOf(article.text, passage));
       for (const passage of passages) {
         const item = itemOf(article, quote, passage.start, passage.end, 'direct');
         if (item && item.keys.length >= MIN_QUOTE_WORDS) items.push(item);
