@@ -28,6 +28,8 @@ export function outletFindings(framing: FramingDifference): string[] {
     lines.push(`credits ${framing.attributions.slice(0, 4).map((credit) => `${credit.to} (${credit.kind}${credit.statements > 1 ? `, ${credit.statements} statements` : ''})`).join(', ')}`);
   }
   const wording = framing.wording?.[0];
+  // Events stored before claims were aligned carry only their terms.
+  if (!wording && framing.terms.length > 0) lines.push(`uses wording the others do not: “${framing.terms.join('”, “')}”`);
   if (wording) {
     const other = wording.others[0];
     lines.push(`words a shared claim as “${wording.words.slice(0, 3).join('”, “')}”${other ? ` where another source writes “${shorten(other.text)}”` : ''}`);

@@ -183,7 +183,7 @@ ${event.quotes.map((quote) => quoteFigure(quote, numbers))}
 function framingSection(event: DossierEvent, numbers: SourceNumbers): Html {
   const outlets = event.framing.map((f) => ({ f, findings: outletFindings(f) })).filter((entry) => entry.findings.length > 0);
   if (outlets.length === 0) {
-    return html`<section aria-labelledby="framing-h"><h2 id="framing-h">How outlets differed</h2>${none('No outlet reported, left out, quoted or worded anything differently from the others.')}</section>`;
+    return html`<section aria-labelledby="framing-h"><h2 id="framing-h">How outlets differed</h2>${none('No outlet used wording the others did not.')}</section>`;
   }
   return html`<section aria-labelledby="framing-h"><h2 id="framing-h">How outlets differed</h2>
 <ul>${outlets.map(
