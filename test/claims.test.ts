@@ -100,6 +100,8 @@ test('sample corpus: no contradiction, key quotes verbatim in quotation marks, o
   const legitimate = event.quotes.filter((quote) => /legitimate government/.test(quote.text));
   assert.equal(legitimate.length, 1);
   assert.ok(legitimate[0].variants.some((v) => v.text.includes('only legitimate')) && legitimate[0].variants.some((v) => v.text.includes('sole legitimate')));
-  const meeting = event.claims.find((claim) => claim.status === 'agreed' && /strategic dialogue|met with/.test(claim.text))!;
-  assert.ok(meeting.articles.length >= 3, `the meeting claim has ${meeting.articles.length} sources`);
+  // The 1 February meeting in Beijing: one agreed claim carrying all four independent sources.
+  const independent = event.articles.filter((article) => article.independent).map((article) => article.id).sort();
+  const meeting = event.claims.find((claim) => claim.status === 'agreed' && claim.statements?.some((s) => s.kind === 'CONSULT' && s.day === '2026-02-01'))!;
+  assert.deepEqual([...meeting.articles].sort(), independent);
 });

@@ -302,7 +302,8 @@ function sharedAttribution(records: StatementRecord[]): string | null {
 
 export function compareClaims(articles: Article[], independent: Set<string>, sentences: SentenceIndex, options: ClaimOptions = {}): ClaimResult {
   const sources = articles.filter((article) => article.status === 'ok' && independent.has(article.id));
-  const records = sources.flatMap((article) => extractStatements(article, sentences));
+  const latest = sources.map((article) => article.published).filter((date): date is string => !!date).sort().at(-1) ?? null;
+  const records = sources.flatMap((article) => extractStatements(article, sentences, latest));
   if (records.length === 0) return { claims: [], discrepancies: [] };
   const scorer = options.scorer ?? new SameClaimScorer();
   const threshold = options.alignThreshold ?? scorer.model.alignThreshold;
@@ -322,8 +323,10 @@ export function compareClaims(articles: Article[], independent: Set<string>, sen
     const id = `c${claims.length + 1}`;
     const statements = members.map((record) => record.statement);
     const evidence = uniqueCitations(statements.map((statement) => statement.citation));
-    // The representative: the earliest-published source's wording (ties: reading order).
-    const representative = [...members].sort((a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff'))[0].statement;
+    // The representative: the wording that fills most slots (who, to whom, day, place), then the
+    // earliest published (ties: reading order).
+    const filled = (record: StatementRecord) => [record.statement.who.length, record.statement.toWhom.length, record.statement.day, record.statement.place].filter(Boolean).length;
+    const representative = [...members].sort((a, b) => filled(b) - filled(a) || (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff'))[0].statement;
     let status: ClaimStatus;
     let progression: Claim['progression'];
     const attribution = sharedAttribution(members);

@@ -148,7 +148,9 @@ function printedDays(text: string, start: number, published: string): { start: n
 /** An open end of an interval ("more than 900") is null, which JSON can carry. */
 const bound = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
-export function extractStatements(article: Article, sentences: SentenceIndex): StatementRecord[] {
+/** `reference`: the date to read undated "Feb 1" against when the article has no publication date (the
+ *  event's latest): an event's reports are contemporaneous. */
+export function extractStatements(article: Article, sentences: SentenceIndex, reference: string | null = null): StatementRecord[] {
   const records: StatementRecord[] = [];
   const entities = article.entities ?? [];
   const days = (article.dates ?? []).filter((date) => date.value && /^\d{4}-\d{2}(?:-\d{2})?$/.test(date.value));
@@ -162,7 +164,8 @@ export function extractStatements(article: Article, sentences: SentenceIndex): S
       const start = sentence.start + clause.start + raw.indexOf(text);
       const end = start + text.length;
       const dayMentions = days.filter((date) => date.start >= start && date.end <= end);
-      if (dayMentions.length === 0 && article.published) dayMentions.push(...printedDays(text, start, article.published));
+      const readAgainst = article.published ?? reference;
+      if (dayMentions.length === 0 && readAgainst) dayMentions.push(...printedDays(text, start, readAgainst));
       const quantities = readQuantities(text, dayMentions.map((date) => ({ start: date.start - start, end: date.end - start })));
       const coded = codeSentence(text, { entities });
       const { predicate, lemma, offset } = predicateOf(article.text, start, end, coded?.trigger ?? null);
