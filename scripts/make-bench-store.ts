@@ -351,14 +351,14 @@ function storyEvent(story: Story, written: Written[], copies: Article[]): Dossie
   };
   const byFigure = [...figures.values()].sort((a, b) => b.length - a.length);
   const claims: Claim[] = [
-    claim('count', byFigure[0], byFigure.length > 1 ? 'contradicted' : written.length > 1 ? 'agreed' : 'single-source'),
-    claim('began', written, written.length > 1 ? 'agreed' : 'single-source'),
-    claim('cost', written.slice(0, 1), 'single-source'),
+    claim('count', byFigure[0], byFigure.length > 1 ? 'contradicted' : written.length > 1 ? 'agreed' : 'single'),
+    claim('began', written, written.length > 1 ? 'agreed' : 'single'),
+    claim('cost', written.slice(0, 1), 'single'),
   ];
   // Each outlet's closing background lines: claims no other source makes.
   for (const w of written) {
     for (const sentence of sentences.get(w.article.id)!.slice(-2)) {
-      claims.push({ text: sentence.text, status: 'single-source', articles: [w.article.id], evidence: [cite(w.article, sentences.get(w.article.id)!, sentence.start)] });
+      claims.push({ text: sentence.text, status: 'single', articles: [w.article.id], evidence: [cite(w.article, sentences.get(w.article.id)!, sentence.start)] });
     }
   }
   if (byFigure.length > 1) claims[0].evidence.push(...byFigure.slice(1).flatMap((ws) => ws.map((w) => citeFact(w, 'count'))));

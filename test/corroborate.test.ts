@@ -20,7 +20,7 @@ test('rate story: 11.25% against 11.5% is a discrepancy; inflation and unemploym
   const { discrepancies, claims } = corroborate(input.articles, new Set(input.independent));
   assert.deepEqual(discrepancies.map((d) => d.values.map((v) => v.value)), [['11.25%', '11.5%']]);
   assert.ok(claims.some((claim) => claim.status === 'agreed' && claim.text.startsWith('Annual inflation slowed to 7.4%')));
-  assert.ok(claims.some((claim) => claim.status === 'single-source' && claim.text === 'Unemployment stood at 5.1% in January.'));
+  assert.ok(claims.some((claim) => claim.status === 'single' && claim.text === 'Unemployment stood at 5.1% in January.'));
 });
 
 test('a near-copy never makes a claim agreed on its own', () => {
@@ -28,7 +28,7 @@ test('a near-copy never makes a claim agreed on its own', () => {
   const copyOnly = input.articles.filter((article) => article.id !== 'd1');
   const { claims, discrepancies } = corroborate(copyOnly, new Set(['d2']));
   assert.equal(discrepancies.length, 0);
-  assert.ok(claims.every((claim) => claim.status === 'single-source' && claim.articles.join() === 'd2'));
+  assert.ok(claims.every((claim) => claim.status === 'single' && claim.articles.join() === 'd2'));
 });
 
 test('quotes of different speakers with similar words stay apart', () => {

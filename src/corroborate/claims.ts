@@ -1,259 +1,285 @@
-// Claims across sources: factual slots (numbers, dates, places, titles) are read from each sentence
-// with the words around them; slots that describe the same thing in different articles are compared.
-// The same value in two independent sources is an agreed claim, different values a discrepancy,
-// a slot only one independent source fills a single-source claim.
+// Claims across sources: every clause of the independent sources is a statement (statements.ts);
+// statements of different sources that state the same thing are grouped by the same-claim model
+// (paraphrase.ts), read with their figures, days and places masked, so wording may differ and values
+// are compared afterwards slot by slot. Each group gets a verdict: agreed, contradicted, updated
+// (a figure that moves with publication time), single or attributed.
 import type { Article } from '../types.js';
-import type { Citation, Claim, Discrepancy, DiscrepancyValue } from '../events/types.js';
-import { findLexiconActors, placeCode } from '../events/plover-actors.js';
-import { lemmaOf } from '../events/plover-lexicon.js';
-import { STOPWORDS, canonicalWord, foldAccents } from './normalize.js';
+import type { Citation, Claim, ClaimStatement, ClaimStatus, Discrepancy } from '../events/types.js';
+import { compatibleQuantities, formatQuantity, sameSlot, type Quantity } from './quantities.js';
+import { SameClaimScorer } from './paraphrase.js';
+import { extractStatements, type StatementRecord } from './statements.js';
+import { foldAccents } from './normalize.js';
 import type { SentenceIndex } from './sentences.js';
+import { isAgency } from '../metadata/text.js';
+import { stemmer } from 'stemmer';
 
-type SlotKind = 'percentage' | 'amount' | 'number' | 'date' | 'place';
-
-interface Fact {
-  article: string;
-  kind: SlotKind;
-  /** Unit and role that must match for two facts to be compared ("percentage|to"). */
-  slot: string;
-  /** Comparable value: a number, a TIMEX3 date, a place code or name. */
-  value: string;
-  display: string;
-  /** Numeric facts: the interval the words allow ("nearly 5" is 4.5 to 5, "more than 10" is 10 and up). */
-  range?: [number, number];
-  context: Set<string>;
-  /** Context words written in lower case: common words say what is measured, names only which story. */
-  commonContext: Set<string>;
-  /** Context words in sentence order with their surface forms, to describe what the fact is about. */
-  contextWords: { key: string; text: string }[];
-  citation: Citation;
+export interface ClaimResult {
+  claims: Claim[];
+  discrepancies: Discrepancy[];
 }
 
-/** Content words on each side of a value that describe what it measures. Set by hand: six reaches
- *  back over "raised its key interest rate by" to the subject in typical news clauses. */
-const CONTEXT_WINDOW = 6;
-/** Two facts are about one thing when they share this many context words... */
-export const MIN_SHARED_CONTEXT = 2;
-/** ...and this share of their joint context (Jaccard). Calibrated by hand on the fixture stories:
- *  rate-decision sentences from different outlets score 0.3–0.6, a rate against inflation under 0.2. */
-export const MIN_CONTEXT_JACCARD = 0.25;
-
-const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', 'while', 'whereas', 'but', 'although', 'and', '—', '–']);
-const MAGNITUDES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6, k: 1e3 };
-/** How far an approximate figure ("about 5", "nearly 5") may lie from the value written. Set by hand:
- *  news rounds to the nearest whole or half unit, within a tenth of the figure. */
-const APPROXIMATE_TOLERANCE = 0.1;
-/** Words before a figure that make it a bound or an approximation, and the interval they give. */
-const HEDGES: [RegExp, (value: number) => [number, number]][] = [
-  [/^(nearly|almost)$/, (v) => [v * (1 - APPROXIMATE_TOLERANCE), v]],
-  [/^(about|around|roughly|approximately|some|estimated|close to|an estimated)$/, (v) => [v * (1 - APPROXIMATE_TOLERANCE), v * (1 + APPROXIMATE_TOLERANCE)]],
-  [/^(more than|over|above|at least|upwards of|in excess of|exceeding)$/, (v) => [v, Number.POSITIVE_INFINITY]],
-  [/^(less than|fewer than|under|below|up to|at most)$/, (v) => [Number.NEGATIVE_INFINITY, v]],
-];
-/** Credit lines ("X in Washington contributed to this report"): who wrote the story, not what happened. */
-const CREDIT_LINE = /\bcontributed (?:reporting|to this (?:report|story|article))\b/i;
-const CURRENCY_WORDS = /^(dollars?|euros?|pounds?|yuan|rubles?|roubles?|yen|rupees?|reais|real|lira|francs?)$/i;
-const ROLE_OF: Record<string, string> = { from: 'from', by: 'by', to: 'value', at: 'value', of: 'value', 'is': 'value', was: 'value' };
-const PLACE_PREPOSITIONS = new Set(['in', 'at']);
-
-interface ClaimToken {
-  text: string;
-  start: number;
-  end: number;
+export interface ClaimOptions {
+  scorer?: SameClaimScorer;
+  /** Probability from which two statements are one claim; defaults to the model's alignment threshold. */
+  alignThreshold?: number;
+  /** The same for two statements that state one specific figure; defaults to the model's. */
+  sharedFigureThreshold?: number;
 }
 
-function claimTokens(text: string): ClaimToken[] {
-  return [...text.matchAll(/[$€£¥]?\d+(?:[.,]\d+)*%?|[\p{L}]+(?:['’.-][\p{L}]+)*|[^\s\p{L}\p{N}]/gu)].map((match) => ({
-    text: match[0],
-    start: match.index,
-    end: match.index + match[0].length,
-  }));
+/** Statements of one other article each statement is scored against (by IDF cosine, best first).
+ *  Set by hand for speed: an outlet rarely states one claim in more than two sentences. */
+export const CANDIDATES_PER_ARTICLE = 2;
+
+interface Group {
+  members: number[];
 }
 
-const isNumberToken = (token: ClaimToken | undefined) => !!token && /\d/.test(token.text);
 
-function contextAround(tokens: ClaimToken[], first: number, last: number): { key: string; text: string }[] {
-  const words: { index: number; key: string; text: string }[] = [];
-  const collect = (from: number, step: number) => {
-    let taken = 0;
-    for (let i = from; i >= 0 && i < tokens.length && taken < CONTEXT_WINDOW; i += step) {
-      const lower = tokens[i].text.toLowerCase();
-      if (CLAUSE_BREAKS.has(lower) || isNumberToken(tokens[i])) break;
-      if (!/^\p{L}/u.test(lower) || STOPWORDS.has(lower)) continue;
-      words.push({ index: i, key: canonicalWord(lemmaOf(canonicalWord(lower))), text: tokens[i].text });
-      taken++;
+/** Average-link agglomeration over the scored pairs (unscored pairs count as 0): a group of four
+ *  sources holds only when its sources mostly match each other, not through one chain of pairs. */
+function groupStatements(records: StatementRecord[], scorer: SameClaimScorer, threshold: number, sharedFigureThreshold: number): Group[] {
+  const scores = new Map<number, number>();
+  const key = (i: number, j: number) => (i < j ? i * records.length + j : j * records.length + i);
+  const edges: { i: number; j: number; p: number }[] = [];
+  const minCosine = scorer.model.minCandidateCosine;
+  // Blocking: each statement is scored against its few most similar statements (IDF cosine, through an
+  // inverted index of stems) in each other article, and against every statement sharing a figure or
+  // reporting the same act with it.
+  const candidates = new Set<number>();
+  const postings = new Map<string, { index: number; weight: number }[]>();
+  const vectors = records.map((record) => scorer.unitWeights(record.statement.text));
+  vectors.forEach((vector, index) => {
+    for (const [stem, weight] of vector) {
+      const list = postings.get(stem);
+      if (list) list.push({ index, weight });
+      else postings.set(stem, [{ index, weight }]);
     }
-  };
-  collect(first - 1, -1);
-  collect(last + 1, 1);
-  return words.sort((a, b) => a.index - b.index).map(({ key, text }) => ({ key, text }));
-}
-
-function roleOf(tokens: ClaimToken[], index: number): string {
-  return ROLE_OF[tokens[index - 1]?.text.toLowerCase() ?? ''] ?? 'value';
-}
-
-function parseNumber(text: string): number {
-  return Number(text.replace(/[$€£¥%]/g, '').replace(/,(?=\d{3}\b)/g, ''));
-}
-
-function makeFact(article: Article, citation: Citation, kind: SlotKind, slot: string, value: string, display: string, context: { key: string; text: string }[]): Fact {
-  return {
-    article: article.id, kind, slot: `${kind}|${slot}`, value, display,
-    context: new Set(context.map((word) => word.key)),
-    commonContext: new Set(context.filter((word) => /^\p{Ll}/u.test(word.text)).map((word) => word.key)),
-    contextWords: context, citation,
-  };
-}
-
-/** The interval a figure stands for, read from the one or two words before it. */
-function rangeOf(tokens: ClaimToken[], index: number, amount: number): [number, number] {
-  const word = (i: number) => tokens[i]?.text.toLowerCase() ?? '';
-  for (const words of [`${word(index - 2)} ${word(index - 1)}`, word(index - 1)]) {
-    const hedge = HEDGES.find(([pattern]) => pattern.test(words));
-    if (hedge) return hedge[1](amount);
+  });
+  const withFigures = records.map((_, index) => index).filter((index) => records[index].quantities.length > 0);
+  const cosines = new Float64Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    cosines.fill(0);
+    for (const [stem, weight] of vectors[i]) for (const posting of postings.get(stem)!) cosines[posting.index] += weight * posting.weight;
+    const best = new Map<string, { j: number; cosine: number }[]>();
+    for (let j = 0; j < records.length; j++) {
+      if (cosines[j] < minCosine || records[j].statement.article === records[i].statement.article) continue;
+      const list = best.get(records[j].statement.article) ?? [];
+      list.push({ j, cosine: cosines[j] });
+      best.set(records[j].statement.article, list);
+    }
+    for (const list of best.values()) {
+      list.sort((a, b) => b.cosine - a.cosine);
+      for (const { j } of list.slice(0, CANDIDATES_PER_ARTICLE)) candidates.add(key(i, j));
+    }
   }
-  return [amount, amount];
-}
-
-/** Tokens written together with no space between them ("7", ":", "24"). */
-function joined(tokens: ClaimToken[], index: number, length: number): boolean {
-  for (let i = index; i < index + length - 1; i++) if (!tokens[i + 1] || tokens[i + 1].start !== tokens[i].end) return false;
-  return index >= 0;
-}
-
-/** A number that is not a quantity of its own: part of a clock time, a score, a phone number or a
- *  numeric range ("7:24", "2-1", "10-80"), a compound modifier ("65-year-old", "150-strong": it describes
- *  one person or thing, and stories name many), or an end of a range ("between 25 and 30", "10 to 35"). */
-function notAQuantity(tokens: ClaimToken[], index: number): boolean {
-  const isNumber = (i: number) => /^[$€£¥]?\d/.test(tokens[i]?.text ?? '');
-  const isJoiner = (i: number) => /^[-–:/]$/.test(tokens[i]?.text ?? '');
-  if (isJoiner(index + 1) && joined(tokens, index, 3) && (isNumber(index + 2) || /^\p{L}/u.test(tokens[index + 2].text))) return true;
-  if (isJoiner(index - 1) && isNumber(index - 2) && joined(tokens, index - 2, 3)) return true;
-  const word = (i: number) => tokens[i]?.text.toLowerCase() ?? '';
-  if (word(index - 1) === 'between' || (word(index - 1) === 'and' && [2, 3, 4].some((back) => word(index - back) === 'between'))) return true;
-  if (word(index + 1) === 'to' && isNumber(index + 2)) return word(index - 1) !== 'from';
-  return word(index - 1) === 'to' && isNumber(index - 2) && word(index - 3) !== 'from';
-}
-
-function numberFacts(article: Article, sentenceText: string, offset: number, citation: Citation, dateSpans: { start: number; end: number }[]): Fact[] {
-  const tokens = claimTokens(sentenceText);
-  const facts: Fact[] = [];
-  tokens.forEach((token, index) => {
-    if (!/^[$€£¥]?\d/.test(token.text) || notAQuantity(tokens, index)) return;
-    const absoluteStart = offset + token.start;
-    if (dateSpans.some((span) => absoluteStart >= span.start && absoluteStart < span.end)) return;
-    let last = index;
-    let amount = parseNumber(token.text);
-    if (!Number.isFinite(amount)) return;
-    const next = tokens[index + 1]?.text.toLowerCase();
-    if (next && MAGNITUDES[next]) {
-      amount *= MAGNITUDES[next];
-      last++;
+  for (const i of withFigures) {
+    for (const j of withFigures) {
+      if (j > i && records[i].statement.article !== records[j].statement.article && sharesFigure(records[i].quantities, records[j].quantities)) candidates.add(key(i, j));
     }
-    const unitToken = tokens[last + 1]?.text.toLowerCase() ?? '';
-    let kind: SlotKind = 'number';
-    let unit = '';
-    if (token.text.endsWith('%') || unitToken === 'percent' || (unitToken === 'per' && tokens[last + 2]?.text.toLowerCase() === 'cent')) {
-      kind = 'percentage';
-      if (!token.text.endsWith('%')) last += unitToken === 'per' ? 2 : 1;
-    } else if (/^[$€£¥]/.test(token.text) || CURRENCY_WORDS.test(unitToken)) {
-      kind = 'amount';
-      unit = /^[$€£¥]/.test(token.text) ? token.text[0] : canonicalWord(unitToken);
-      if (!/^[$€£¥]/.test(token.text)) last++;
-    } else if (/^(19|20)\d\d$/.test(token.text)) {
-      return; // A bare year is a date the date extractor did not anchor; it is not a quantity.
-    } else {
-      // A count takes its noun as unit: "12 people" and "12 soldiers" are different facts.
-      unit = /^\p{L}/u.test(unitToken) ? lemmaOf(canonicalWord(unitToken)) : '';
-      if (unit) last++;
+  }
+  const dated = records.map((_, index) => index).filter((index) => records[index].statement.day && records[index].statement.kind !== 'STATE');
+  for (const i of dated) {
+    for (const j of dated) {
+      if (j > i && records[i].statement.article !== records[j].statement.article && sameFrame(records[i].statement, records[j].statement)) candidates.add(key(i, j));
     }
-    const display = sentenceText.slice(token.start, tokens[last].end);
-    const fact = makeFact(article, citation, kind, `${unit}|${roleOf(tokens, index)}`, String(amount), display, contextAround(tokens, index, last));
-    facts.push({ ...fact, range: rangeOf(tokens, index, amount) });
-  });
-  return facts;
-}
-
-const RELATIVE_TO_ANOTHER_EVENT = /\b(prior|earlier|before|later|after|ago|previous|since)\b/i;
-/** Sentences about an earlier (or later) meeting, visit or round: their dates belong to that happening. */
-const EARLIER_HAPPENING = /\b(previous|earlier|last|prior|former|next|upcoming)\s+(meeting|encounter|visit|talks|round|summit|session|call|trip)\b/i;
-
-function sentenceFacts(article: Article, sentences: SentenceIndex): Fact[] {
-  const facts: Fact[] = [];
-  const dated = (article.dates ?? []).filter((date) => date.value && /^\d{4}-\d{2}(-\d{2})?$/.test(date.value));
-  const places = (article.entities ?? []).filter((entity) => entity.type === 'location');
-  sentences.sentences(article).forEach((sentence, index) => {
-    if (CREDIT_LINE.test(sentence.text)) return;
-    const citation: Citation = { article: article.id, sentence: index, start: sentence.start, end: sentence.end };
-    const tokens = claimTokens(sentence.text);
-    const tokenAt = (absolute: number) => tokens.findIndex((token) => token.start + sentence.start >= absolute);
-    const inSentence = dated.filter((date) => date.start >= sentence.start && date.end <= sentence.end);
-    facts.push(...numberFacts(article, sentence.text, sentence.start, citation, inSentence));
-    for (const date of inSentence) {
-      // "two months prior", "a year earlier": dates counted from another happening are about that one, not a rival value.
-      if (RELATIVE_TO_ANOTHER_EVENT.test(date.text) || EARLIER_HAPPENING.test(sentence.text)) continue;
-      const first = tokenAt(date.start);
-      const last = Math.max(first, tokenAt(date.end) - 1);
-      if (first < 0) continue;
-      facts.push(makeFact(article, citation, 'date', '', date.value!, date.text, contextAround(tokens, first, last)));
+  }
+  const known = new Map<string, number>();
+  for (const pair of candidates) {
+    const i = Math.floor(pair / records.length);
+    const j = pair % records.length;
+    const figure = sharesFigure(records[i].quantities, records[j].quantities);
+    // The same words in two sources (a shared wire sentence) need no model; other pairs are scored once per text pair.
+    const textKey = `${records[i].statement.text}\u0000${records[j].statement.text}`;
+    let p = known.get(textKey);
+    if (p === undefined) {
+      if (records[i].statement.text === records[j].statement.text) p = 1;
+      else {
+        // The plain text carries agreeing figures as evidence; the masked text lets differing figures,
+        // days and places read alike, to be compared slot by slot afterwards.
+        const plain = records[i].masked === records[i].statement.text && records[j].masked === records[j].statement.text;
+        p = scorer.probability(records[i].masked, records[j].masked);
+        if (!plain) p = Math.max(p, scorer.probability(records[i].statement.text, records[j].statement.text));
+      }
+      known.set(textKey, p);
     }
-    // Places the sentence puts something in: known location entities and country/capital names after "in"/"at".
-    const placeSpans = [
-      ...places.flatMap((entity) =>
-        entity.mentions.filter((mention) => mention.start >= sentence.start && mention.end <= sentence.end).map((mention) => ({ start: mention.start - sentence.start, end: mention.end - sentence.start, name: entity.name })),
-      ),
-      ...findLexiconActors(sentence.text).filter((span) => placeCode(span.text) && !/^[a-z]/.test(span.text)).map((span) => ({ start: span.start, end: span.end, name: span.text })),
-    ];
-    const seen = new Set<number>();
-    for (const place of placeSpans) {
-      const first = tokens.findIndex((token) => token.start >= place.start);
-      if (first < 1 || seen.has(first) || !PLACE_PREPOSITIONS.has(tokens[first - 1].text.toLowerCase())) continue;
-      seen.add(first);
-      const last = Math.max(first, tokens.findIndex((token) => token.end >= place.end));
-      const value = placeCode(place.name) ?? foldAccents(place.name).toLowerCase();
-      facts.push(makeFact(article, citation, 'place', '', value, place.name, contextAround(tokens, first - 1, last)));
+    // Stating a specific figure of one kind is evidence of its own: such a pair meets a lower bar. The same
+    // act by the same participants on the same day is the same claim however it is worded. Either lifts
+    // the score to the plain bar, so that average linkage treats the pair as a match.
+    if (p < threshold && ((figure && p >= sharedFigureThreshold) || sameFrame(records[i].statement, records[j].statement))) p = threshold;
+    scores.set(pair, p);
+    if (p >= threshold) edges.push({ i, j, p });
+  }
+  edges.sort((a, b) => b.p - a.p);
+  const groupOf = records.map((_, index) => index);
+  const groups = new Map<number, number[]>(records.map((_, index) => [index, [index]]));
+  // Average linkage over sources: for each pair of articles across the two groups, the best score between
+  // their statements (a source that words the claim twice counts once), averaged.
+  const linkage = (a: number[], b: number[]): number => {
+    const best = new Map<string, number>();
+    for (const i of a) {
+      for (const j of b) {
+        const [x, y] = [records[i].statement.article, records[j].statement.article];
+        if (x === y) continue;
+        const pair = x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+        best.set(pair, Math.max(best.get(pair) ?? 0, scores.get(key(i, j)) ?? 0));
+      }
     }
-  });
-  return facts;
+    let sum = 0;
+    for (const score of best.values()) sum += score;
+    return best.size ? sum / best.size : 0;
+  };
+  for (const edge of edges) {
+    const [ga, gb] = [groupOf[edge.i], groupOf[edge.j]];
+    if (ga === gb) continue;
+    const a = groups.get(ga)!;
+    const b = groups.get(gb)!;
+    if (linkage(a, b) < threshold) continue;
+    for (const member of b) groupOf[member] = ga;
+    a.push(...b);
+    groups.delete(gb);
+  }
+  return [...groups.values()].map((members) => ({ members: members.sort((x, y) => x - y) }));
 }
 
-function sharedWords(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
-  return shared;
+/** A figure specific enough that two statements giving it are likely about one thing: a percentage,
+ *  a sum of money, or a count of at least 100 (small counts, "two leaders", are everywhere). */
+export const MIN_SPECIFIC_COUNT = 100;
+
+function specific(q: Quantity): boolean {
+  return q.dimension !== 'count' || q.value >= MIN_SPECIFIC_COUNT || !Number.isInteger(q.value);
 }
 
-function aboutTheSameThing(a: Fact, b: Fact): boolean {
-  if (a.slot !== b.slot) return false;
-  const shared = sharedWords(a.context, b.context);
-  const union = a.context.size + b.context.size - shared;
-  return shared >= MIN_SHARED_CONTEXT && union > 0 && shared / union >= MIN_CONTEXT_JACCARD;
-}
+const bounded = (q: Quantity) => Number.isFinite(q.low) && Number.isFinite(q.high);
 
-/** Stricter, for a contradiction: the shared words that say what is measured must be common words, not
- *  only names ("St. Patrick Church in X" and "St. Cecilia Church in Y" are two churches). */
-function measureTheSameThing(a: Fact, b: Fact): boolean {
-  return aboutTheSameThing(a, b) && sharedWords(a.commonContext, b.commonContext) >= MIN_SHARED_CONTEXT;
-}
-
-/** Values that do not contradict each other: equal, a date and a more precise date inside it, or
- *  figures whose intervals meet ("nearly 5" and 4.7; "more than 110" and 115). */
-function compatible(a: { kind: SlotKind; value: string; range?: [number, number] }, b: { value: string; range?: [number, number] }): boolean {
-  if (a.value === b.value) return true;
-  if (a.range && b.range) return a.range[0] <= b.range[1] && b.range[0] <= a.range[1];
-  return a.kind === 'date' && (a.value.startsWith(b.value) || b.value.startsWith(a.value));
-}
-
-function describe(group: Fact[]): string {
-  const counts = new Map<string, number>();
-  for (const fact of group) for (const word of fact.context) counts.set(word, (counts.get(word) ?? 0) + 1);
-  const articles = new Set(group.map((fact) => fact.article)).size;
-  // Names and dates in the context tell which story, not which quantity: the description keeps common words.
-  const shared = group[0].contextWords.filter(
-    (word, index, all) => /^\p{Ll}/u.test(word.text) && (counts.get(word.key) ?? 0) >= Math.min(articles, 2) && all.findIndex((other) => other.key === word.key) === index,
+/** Both state a specific figure of one kind: a percentage, a sum in one currency, or a count of the same
+ *  measure, whether the values agree or not (a rate of 18% and one of 16% are about one thing). */
+export function sharesFigure(a: Quantity[], b: Quantity[]): boolean {
+  return a.some((qa) =>
+    specific(qa) &&
+    b.some((qb) => {
+      if (!specific(qb) || qa.dimension !== qb.dimension || (qa.dimension === 'currency' && qa.unit !== qb.unit)) return false;
+      const agree = bounded(qa) && bounded(qb) ? compatibleQuantities(qa, qb) : qa.value === qb.value && qa.low === qb.low && qa.high === qb.high;
+      return agree || (qa.measure.length > 0 && qb.measure.length > 0 && sameSlot(qa, qb));
+    }),
   );
-  return `${shared.map((word) => word.text).join(' ')} (${group[0].kind})`.trim();
+}
+
+const surname = (name: string) => foldAccents(name).toLowerCase().split(/\s+/).at(-1) ?? '';
+
+/** Two statements report one act: the same PLOVER type, on the same day, at the same place where both
+ *  name one, with a participant in common ("held talks with" / "met"). */
+export function sameFrame(a: ClaimStatement, b: ClaimStatement): boolean {
+  if (a.kind === 'STATE' || a.kind === 'STATEMENT' || a.kind !== b.kind || !a.day || a.day !== b.day) return false;
+  if (a.place && b.place && foldAccents(a.place).toLowerCase() !== foldAccents(b.place).toLowerCase()) return false;
+  const names = new Set([...a.who, ...a.toWhom].map(surname));
+  return [...b.who, ...b.toWhom].some((name) => names.has(surname(name)));
+}
+
+interface Conflict {
+  slot: 'quantity' | 'day' | 'place';
+  values: { value: string; records: StatementRecord[]; quantity?: Quantity }[];
+}
+
+const dayCompatible = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+
+/** Splits the group's statements by one slot's values, keeping only sources that state one value and
+ *  none of the others anywhere in their article (a source giving both tells two things apart). */
+function slotConflicts(records: StatementRecord[], byArticle: Map<string, StatementRecord[]>, articleText: Map<string, string>): Conflict[] {
+  const conflicts: Conflict[] = [];
+  // Figures: cluster the group's quantities by slot, then by compatible value.
+  const quantities = records.flatMap((record) => record.quantities.map((quantity) => ({ record, quantity })));
+  const usedSlots: { quantity: Quantity; items: typeof quantities }[] = [];
+  for (const item of quantities) {
+    const slot = usedSlots.find((candidate) => sameSlot(candidate.quantity, item.quantity));
+    if (slot) slot.items.push(item);
+    else usedSlots.push({ quantity: item.quantity, items: [item] });
+  }
+  for (const slot of usedSlots) {
+    const values: Conflict['values'] = [];
+    for (const item of [...slot.items].sort((a, b) => a.quantity.high - a.quantity.low - (b.quantity.high - b.quantity.low))) {
+      const value = values.find((candidate) => compatibleQuantities(candidate.quantity!, item.quantity));
+      if (value) value.records.push(item.record);
+      else values.push({ value: formatQuantity(item.quantity), records: [item.record], quantity: item.quantity });
+    }
+    // Only a figure stated as a value counts as knowing it: "at least 10" fits 18 without stating it.
+    const knows = (article: string, quantity: Quantity) =>
+      (byArticle.get(article) ?? []).some((record) => record.quantities.some((q) => Number.isFinite(q.low) && Number.isFinite(q.high) && sameSlot(q, quantity) && compatibleQuantities(q, quantity)));
+    const disputed = disputedValues(values, (article, value) => knows(article, value.quantity!));
+    if (disputed) conflicts.push({ slot: 'quantity', values: disputed });
+  }
+  // Days and places: one value per statement.
+  for (const slot of ['day', 'place'] as const) {
+    const values: Conflict['values'] = [];
+    for (const record of records) {
+      const value = slot === 'day' ? record.statement.day : record.placeKey;
+      if (!value) continue;
+      const known = values.find((candidate) => (slot === 'day' ? dayCompatible(candidate.value, value) : candidate.value === value));
+      if (known) known.records.push(record);
+      else values.push({ value, records: [record] });
+    }
+    if (values.length < 2) continue;
+    const knows = (article: string, value: Conflict['values'][number]) =>
+      slot === 'day'
+        ? (byArticle.get(article) ?? []).some((record) => record.statement.day && dayCompatible(record.statement.day, value.value))
+        : value.records.some((record) => mentions(articleText.get(article) ?? '', record.statement.place ?? ''));
+    const disputed = disputedValues(values, knows);
+    if (disputed) conflicts.push({ slot, values: disputed.map((value) => ({ ...value, value: slot === 'day' ? value.value : value.records[0].statement.place ?? value.value })) });
+  }
+  return conflicts;
+}
+
+/** Values two sources disagree on: for a pair of values, a source stating each that does not also state
+ *  the other ("from 10.75% to 11.25%" knows 10.75% and disputes nothing about it). Each disputed value
+ *  keeps only the sources that state it and not the value it is disputed against; null when none. */
+function disputedValues(values: Conflict['values'], knows: (article: string, value: Conflict['values'][number]) => boolean): Conflict['values'] | null {
+  const kept = new Map<Conflict['values'][number], Set<StatementRecord>>();
+  values.forEach((x, i) => {
+    values.forEach((y, j) => {
+      if (j <= i) return;
+      const forX = x.records.filter((record) => !knows(record.statement.article, y));
+      const forY = y.records.filter((record) => !knows(record.statement.article, x));
+      const articlesX = new Set(forX.map((record) => record.statement.article));
+      if (forX.length === 0 || forY.length === 0 || forY.every((record) => articlesX.has(record.statement.article))) return;
+      for (const [value, records] of [[x, forX], [y, forY]] as const) {
+        const set = kept.get(value) ?? new Set<StatementRecord>();
+        for (const record of records) set.add(record);
+        kept.set(value, set);
+      }
+    });
+  });
+  if (kept.size < 2) return null;
+  return values.filter((value) => kept.has(value)).map((value) => ({ ...value, records: value.records.filter((record) => kept.get(value)!.has(record)) }));
+}
+
+function mentions(text: string, name: string): boolean {
+  if (!name) return false;
+  const escaped = foldAccents(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'u').test(foldAccents(text));
+}
+
+/** A count that only grows as reports come in (a toll): ordered by publication time, each source's
+ *  figure is at least the one published before it, and the sources were published at different times.
+ *  Then the figures are a progression, not a dispute. */
+function progressionOf(conflict: Conflict, members: StatementRecord[]): Claim['progression'] | null {
+  if (conflict.slot !== 'quantity' || conflict.values.some((value) => value.quantity?.dimension !== 'count')) return null;
+  const slot = conflict.values[0].quantity!;
+  const reports = members
+    .map((record) => ({ record, time: record.published ? Date.parse(record.published) : Number.NaN, quantity: record.quantities.find((q) => sameSlot(q, slot)) }))
+    .filter((report): report is typeof report & { quantity: Quantity } => !!report.quantity);
+  if (reports.some((report) => !Number.isFinite(report.time))) return null;
+  reports.sort((a, b) => a.time - b.time);
+  const steps: { value: number; time: number; text: string; published: string; articles: string[] }[] = [];
+  for (const report of reports) {
+    const last = steps.at(-1);
+    if (last && last.value === report.quantity.value) {
+      if (!last.articles.includes(report.record.statement.article)) last.articles.push(report.record.statement.article);
+      continue;
+    }
+    if (last && (report.quantity.value < last.value || report.time === last.time)) return null;
+    steps.push({ value: report.quantity.value, time: report.time, text: report.quantity.text, published: report.record.published!, articles: [report.record.statement.article] });
+  }
+  if (steps.length < 2) return null;
+  return steps.map((step) => ({ value: step.text, published: step.published, articles: step.articles }));
 }
 
 function uniqueCitations(citations: Citation[]): Citation[] {
@@ -266,113 +292,81 @@ function uniqueCitations(citations: Citation[]): Citation[] {
   });
 }
 
-interface ValueGroup {
-  kind: SlotKind;
-  display: string;
-  value: string;
-  /** Numeric groups: what all their figures allow together. */
-  range?: [number, number];
-  facts: Fact[];
+/** Agencies credited in every statement: repeating one agency's report is one source, not several. */
+function sharedAttribution(records: StatementRecord[]): string | null {
+  const names = records.map((record) => record.statement.attribution);
+  if (names.some((name) => !name)) return null;
+  const keys = new Set(names.map((name) => stemmer(foldAccents(name!).toLowerCase().split(/\s+/).at(-1) ?? '')));
+  return keys.size === 1 ? names[0] : null;
 }
 
-const width = (fact: Fact) => (fact.range ? fact.range[1] - fact.range[0] : 0);
-
-function groupValues(facts: Fact[]): ValueGroup[] {
-  // Most precise values first, so a month joins the day inside it, and "about 5" joins 4.7, rather than the reverse.
-  const sorted = [...facts].sort((a, b) => width(a) - width(b) || b.value.length - a.value.length);
-  const groups: ValueGroup[] = [];
-  for (const fact of sorted) {
-    const group = groups.find((candidate) => compatible(candidate, fact));
-    if (!group) {
-      groups.push({ kind: fact.kind, display: fact.display, value: fact.value, range: fact.range, facts: [fact] });
-      continue;
-    }
-    group.facts.push(fact);
-    if (group.range && fact.range) group.range = [Math.max(group.range[0], fact.range[0]), Math.min(group.range[1], fact.range[1])];
-  }
-  return groups;
-}
-
-export interface ClaimResult {
-  claims: Claim[];
-  discrepancies: Discrepancy[];
-}
-
-export function compareClaims(articles: Article[], independent: Set<string>, sentences: SentenceIndex): ClaimResult {
-  const facts = articles.filter((article) => article.status === 'ok').flatMap((article) => sentenceFacts(article, sentences));
-  const parent = facts.map((_, index) => index);
-  const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index])));
-  for (let i = 0; i < facts.length; i++) {
-    for (let j = i + 1; j < facts.length; j++) {
-      if (facts[i].article !== facts[j].article && aboutTheSameThing(facts[i], facts[j])) parent[find(j)] = find(i);
-    }
-  }
-  const clusters = new Map<number, Fact[]>();
-  facts.forEach((fact, index) => clusters.set(find(index), [...(clusters.get(find(index)) ?? []), fact]));
+export function compareClaims(articles: Article[], independent: Set<string>, sentences: SentenceIndex, options: ClaimOptions = {}): ClaimResult {
+  const sources = articles.filter((article) => article.status === 'ok' && independent.has(article.id));
+  const latest = sources.map((article) => article.published).filter((date): date is string => !!date).sort().at(-1) ?? null;
+  const records = sources.flatMap((article) => extractStatements(article, sentences, latest));
+  if (records.length === 0) return { claims: [], discrepancies: [] };
+  const scorer = options.scorer ?? new SameClaimScorer();
+  const threshold = options.alignThreshold ?? scorer.model.alignThreshold;
+  const groups = groupStatements(records, scorer, threshold, options.sharedFigureThreshold ?? scorer.model.sharedFigureThreshold);
+  const byArticle = new Map<string, StatementRecord[]>();
+  for (const record of records) byArticle.set(record.statement.article, [...(byArticle.get(record.statement.article) ?? []), record]);
+  const articleText = new Map(sources.map((article) => [article.id, article.text]));
 
   const claims: Claim[] = [];
   const discrepancies: Discrepancy[] = [];
-  const corroboratedSentences = new Set<string>();
-  const singleSource: Fact[] = [];
-  const independentArticles = (group: Fact[]) => [...new Set(group.map((fact) => fact.article))].filter((id) => independent.has(id));
-  // Every value each article states, of any slot: an article that gives both values knows both, and
-  // tells two things apart rather than disagreeing with another source.
-  const stated = new Map<string, Fact[]>();
-  for (const fact of facts) stated.set(fact.article, [...(stated.get(fact.article) ?? []), fact]);
-  const articleById = new Map(articles.map((article) => [article.id, article]));
-  const knows = (id: string, group: ValueGroup): boolean =>
-    (stated.get(id) ?? []).some((fact) => fact.kind === group.kind && group.facts.some((member) => compatible({ ...member, range: undefined }, fact))) ||
-    (group.kind === 'place' && new RegExp(`(?<![\\p{L}])${escapeRegExp(group.display)}(?![\\p{L}])`, 'u').test(articleById.get(id)?.text ?? ''));
-  /** Sources disagree when two values each have a source that states it and knows none of the other
-   *  values, in sentences that measure the same thing. */
-  const disputed = (groups: ValueGroup[]): boolean => {
-    const exclusive = groups.map((group) => group.facts.filter((fact) => groups.every((other) => other === group || !knows(fact.article, other))));
-    return exclusive.some((facts, i) => exclusive.some((others, j) => j > i && facts.some((fact) => others.some((other) => fact.article !== other.article && measureTheSameThing(fact, other)))));
-  };
-  const cite = (group: ValueGroup, status: Claim['status']) => {
-    const evidence = uniqueCitations(group.facts.map((fact) => fact.citation));
-    evidence.forEach((citation) => corroboratedSentences.add(`${citation.article}:${citation.sentence}`));
-    const text = sentenceText(articles, evidence[0]);
-    // One sentence can hold several disputed values (a rate and the step to it): it is one claim.
-    const same = claims.find((claim) => claim.status === status && claim.text === text && claim.evidence[0].article === evidence[0].article);
-    if (same) {
-      same.evidence = uniqueCitations([...same.evidence, ...evidence]);
-      same.articles = [...new Set([...same.articles, ...independentArticles(group.facts)])];
-      return;
+  // Groups in reading order of their first statement; the most widely reported first.
+  const ordered = groups
+    .map((group) => ({ group, members: group.members.map((index) => records[index]) }))
+    .map((entry) => ({ ...entry, articles: [...new Set(entry.members.map((record) => record.statement.article))] }))
+    .sort((a, b) => b.articles.length - a.articles.length || a.group.members[0] - b.group.members[0]);
+  for (const { members, articles: groupArticles } of ordered) {
+    const id = `c${claims.length + 1}`;
+    const statements = members.map((record) => record.statement);
+    const evidence = uniqueCitations(statements.map((statement) => statement.citation));
+    // The representative: the wording that fills most slots (who, to whom, day, place), then the
+    // earliest published (ties: reading order).
+    const filled = (record: StatementRecord) => [record.statement.who.length, record.statement.toWhom.length, record.statement.day, record.statement.place].filter(Boolean).length;
+    const representative = [...members].sort((a, b) => filled(b) - filled(a) || (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff'))[0].statement;
+    let status: ClaimStatus;
+    let progression: Claim['progression'];
+    const attribution = sharedAttribution(members);
+    if (groupArticles.length >= 2) {
+      const conflicts = slotConflicts(members, byArticle, articleText);
+      const progressions = conflicts.map((conflict) => progressionOf(conflict, members));
+      const disputes = conflicts.filter((_, i) => !progressions[i]);
+      if (disputes.length > 0) {
+        status = 'contradicted';
+        for (const conflict of disputes) {
+          discrepancies.push({
+            about: `${conflict.slot === 'quantity' ? 'figure' : conflict.slot} in: ${representative.text}`,
+            claim: id,
+            slot: conflict.slot,
+            values: conflict.values.map((value) => ({
+              value: value.value,
+              articles: [...new Set(value.records.map((record) => record.statement.article))],
+              evidence: uniqueCitations(value.records.map((record) => record.statement.citation)),
+            })),
+          });
+        }
+      } else if (progressions.some(Boolean)) {
+        status = 'updated';
+        progression = progressions.find(Boolean)!;
+      } else {
+        // Several outlets crediting one agency's report repeat one source.
+        status = attribution && isAgencyCredit(attribution, sources) ? 'attributed' : 'agreed';
+      }
+    } else {
+      status = representative.attribution ? 'attributed' : 'single';
     }
-    claims.push({ text, status, articles: independentArticles(group.facts), evidence });
-  };
-  for (const cluster of clusters.values()) {
-    const groups = groupValues(cluster).filter((group) => independentArticles(group.facts).length > 0);
-    if (groups.length >= 2 && disputed(groups)) {
-      const values: DiscrepancyValue[] = groups.map((group) => ({
-        value: group.display,
-        articles: [...new Set(group.facts.map((fact) => fact.article))],
-        evidence: uniqueCitations(group.facts.map((fact) => fact.citation)),
-      }));
-      discrepancies.push({ about: describe(cluster), values });
-      for (const group of groups) cite(group, 'contradicted');
-      continue;
-    }
-    // Values no source disputes are separate facts, each agreed or single-source on its own.
-    for (const group of groups) {
-      if (independentArticles(group.facts).length >= 2) cite(group, 'agreed');
-      else singleSource.push(...group.facts.filter((fact) => independent.has(fact.article)));
-    }
-  }
-  // One single-source claim per sentence, and none for a sentence already cited as agreed or contradicted.
-  for (const citation of uniqueCitations(singleSource.map((fact) => fact.citation))) {
-    if (corroboratedSentences.has(`${citation.article}:${citation.sentence}`)) continue;
-    claims.push({ text: sentenceText(articles, citation), status: 'single-source', articles: [citation.article], evidence: [citation] });
+    const claim: Claim = { text: representative.text, status, articles: groupArticles, evidence, id, statements, attribution: attribution ?? (groupArticles.length === 1 ? representative.attribution : null) };
+    if (progression) claim.progression = progression;
+    claims.push(claim);
   }
   return { claims, discrepancies };
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function sentenceText(articles: Article[], citation: Citation): string {
-  const article = articles.find((candidate) => candidate.id === citation.article);
-  return article ? article.text.slice(citation.start, citation.end) : '';
+/** A credit to a news agency or an outlet (a channel of reports) rather than to a speaker. */
+function isAgencyCredit(name: string, articles: Article[]): boolean {
+  const folded = foldAccents(name).toLowerCase().replace(/^(?:state\s+)?(?:news\s+agency\s+)/, '');
+  return isAgency(folded) || articles.some((article) => foldAccents(article.publisher ?? '').toLowerCase() === folded);
 }

@@ -79,8 +79,10 @@ export function americanSpelling(word: string): string {
 }
 
 export function canonicalWord(word: string): string {
-  const spelled = americanSpelling(foldAccents(word.toLowerCase()).replace(/[’']/g, "'"));
-  return SYNONYM_HEAD.get(spelled) ?? spelled;
+  const folded = foldAccents(word.toLowerCase()).replace(/[’']/g, "'");
+  const spelled = americanSpelling(folded);
+  // Synonyms are listed in their plain spelling, which the spelling rules can bend ("killed" -> "kiled").
+  return SYNONYM_HEAD.get(folded) ?? SYNONYM_HEAD.get(spelled) ?? spelled;
 }
 
 export function wordTokens(text: string): WordToken[] {

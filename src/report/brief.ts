@@ -1,6 +1,6 @@
 // A brief: what a reader needs about one event, every statement pointing at the sentence it came from.
 import type { Article } from '../types.js';
-import type { Citation, Claim, Discrepancy, DossierEvent, EventArticle, FramingDifference } from '../events/types.js';
+import type { Citation, Claim, Discrepancy, DossierEvent, EventArticle, FramingDifference, QuoteVariant } from '../events/types.js';
 import { splitSentences, type Sentence } from '../extract/sentences.js';
 import { contentTerms, dot, norm, TfidfSpace, type SparseVector } from '../events/cluster.js';
 import { isCaption } from '../events/timeline.js';
@@ -49,6 +49,8 @@ export interface BriefQuote {
   text: string;
   speaker: string | null;
   articles: string[];
+  /** Each source's rendering, with the words it differs in marked. */
+  variants?: QuoteVariant[];
 }
 
 export interface BriefParticipant {
@@ -77,6 +79,10 @@ export interface Brief {
   agreements: Claim[];
   contradictions: { claims: Claim[]; discrepancies: Discrepancy[] };
   singleSource: Claim[];
+  /** Figures that changed as reports came in (a rising toll), each with its progression. */
+  updated?: Claim[];
+  /** Claims only found as what one party said. */
+  attributed?: Claim[];
   outletDifferences: FramingDifference[];
   timeline: TimelineEntry[];
   sources: BriefSource[];
@@ -163,39 +169,15 @@ export function summarize(articles: Article[], maxWords: number): BriefSentence[
   }));
 }
 
-function normalizeQuote(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-/** The event's aligned quotes when corroboration ran, else the direct quotes of the independent sources;
- *  quotes carried by more sources first. */
-function keyQuotes(event: DossierEvent, sources: Article[]): BriefQuote[] {
-  const quotes: BriefQuote[] =
-    event.quotes.length > 0
-      ? event.quotes.map((quote) => ({ text: quote.text, speaker: quote.speaker, articles: [...quote.articles] }))
-      : [];
-  if (quotes.length === 0) {
-    const byText = new Map<string, BriefQuote>();
-    for (const article of sources) {
-      for (const quote of article.quotes ?? []) {
-        if (quote.kind !== 'direct' || wordCount(quote.text) < MIN_QUOTE_WORDS) continue;
-        const key = normalizeQuote(quote.text);
-        const known = byText.get(key);
-        if (known) {
-          if (!known.articles.includes(article.id)) known.articles.push(article.id);
-          known.speaker ??= quote.speaker;
-        } else {
-          byText.set(key, { text: quote.text, speaker: quote.speaker, articles: [article.id] });
-        }
-      }
-    }
-    quotes.push(...byText.values());
-  }
-  return quotes
+/** Key quotes: only words a source put inside quotation marks, verbatim (the event's aligned direct
+ *  quotes), those carried by more sources first, each with its renderings side by side. */
+function keyQuotes(event: DossierEvent): BriefQuote[] {
+  return event.quotes
+    .filter((quote) => quote.kind !== 'indirect' && wordCount(quote.text) >= MIN_QUOTE_WORDS)
     .map((quote, order) => ({ quote, order }))
     .sort((a, b) => b.quote.articles.length - a.quote.articles.length || Number(b.quote.speaker !== null) - Number(a.quote.speaker !== null) || a.order - b.order)
     .slice(0, MAX_KEY_QUOTES)
-    .map(({ quote }) => quote);
+    .map(({ quote }) => ({ text: quote.text, speaker: quote.speaker, articles: [...quote.articles], variants: quote.variants }));
 }
 
 function timelineOf(event: DossierEvent): TimelineEntry[] {
@@ -228,11 +210,11 @@ function timelineOf(event: DossierEvent): TimelineEntry[] {
     .map(({ entry }) => entry);
 }
 
-/** Agreed claims, less those told by a sentence the brief lists under disagreements: that sentence also
+/** Agreed claims, less those whose evidence the brief lists under disagreements: that sentence also
  *  states a disputed value, so "sources agree" beside it would say the opposite of the next section. */
 function agreementsOf(event: DossierEvent): Claim[] {
-  const disputed = new Set(event.claims.filter((claim) => claim.status === 'contradicted').map((claim) => claim.text));
-  return event.claims.filter((claim) => claim.status === 'agreed' && !disputed.has(claim.text));
+  const disputed = new Set(event.claims.filter((claim) => claim.status === 'contradicted').flatMap((claim) => claim.evidence.map((c) => `${c.article}:${c.sentence}`)));
+  return event.claims.filter((claim) => claim.status === 'agreed' && !claim.evidence.every((c) => disputed.has(`${c.article}:${c.sentence}`)));
 }
 
 /** Builds the brief of one event from the event and its articles (those not given are left out of the
@@ -257,10 +239,12 @@ export function buildBrief(event: DossierEvent, articles: Article[], options: Br
     where: event.location,
     who: event.participants.map((participant) => ({ id: participant.id, name: participant.name, type: participant.type, roles: participant.roles })),
     whatHappened: summarize(independent, options.summaryWords ?? DEFAULT_SUMMARY_WORDS),
-    keyQuotes: keyQuotes(event, independent),
+    keyQuotes: keyQuotes(event),
     agreements: agreementsOf(event),
     contradictions: { claims: event.claims.filter((claim) => claim.status === 'contradicted'), discrepancies: event.discrepancies },
-    singleSource: event.claims.filter((claim) => claim.status === 'single-source'),
+    singleSource: event.claims.filter((claim) => claim.status === 'single'),
+    updated: event.claims.filter((claim) => claim.status === 'updated'),
+    attributed: event.claims.filter((claim) => claim.status === 'attributed'),
     outletDifferences: event.framing,
     timeline: timelineOf(event),
     sources,

@@ -1,5 +1,6 @@
 // HTML rendering of a brief: one self-contained page, no scripts. Every string from an article is untrusted
 // and escaped; links are kept only for http(s) URLs.
+import { outletFindings, progressionText, variantPieces } from './claims-text.js';
 import type { Citation } from '../events/types.js';
 import { sourceNumber, type Brief } from './brief.js';
 
@@ -43,7 +44,10 @@ export function renderBriefHtml(brief: Brief): string {
   if (brief.keyQuotes.length > 0) {
     parts.push('<h2>Key quotes</h2>');
     for (const quote of brief.keyQuotes) {
-      parts.push(`<blockquote>“${escapeHtml(quote.text)}” — ${escapeHtml(quote.speaker ?? 'unattributed')}${sourceRefs(brief, quote.articles)}</blockquote>`);
+      const variants = (quote.variants ?? []).filter((variant) => variant.text !== quote.text);
+      // Renderings that differ (translations, trims) side by side, the words they differ in marked.
+      const shown = variants.map((variant) => `<li>“${variantPieces(variant).map((piece) => (piece.differs ? `<mark>${escapeHtml(piece.text)}</mark>` : escapeHtml(piece.text))).join('')}”${sourceRefs(brief, [variant.article])}</li>`);
+      parts.push(`<blockquote>“${escapeHtml(quote.text)}” — ${escapeHtml(quote.speaker ?? 'unattributed')}${sourceRefs(brief, quote.articles)}${shown.length ? `<ul class="variants">${shown.join('')}</ul>` : ''}</blockquote>`);
     }
   }
   const claims = (title: string, items: Brief['agreements']): void => {
@@ -64,11 +68,18 @@ export function renderBriefHtml(brief: Brief): string {
       ]),
     );
   }
+  if ((brief.updated ?? []).length > 0) {
+    parts.push('<h2>Figures that changed as reports came in</h2>', list((brief.updated ?? []).map((claim) => `${escapeHtml(claim.text)}${sourceRefs(brief, claim.articles)}: ${escapeHtml(progressionText(claim))}`)));
+  }
   claims('Reported by one source only', brief.singleSource);
-  if (brief.outletDifferences.length > 0) {
+  if ((brief.attributed ?? []).length > 0) {
+    parts.push('<h2>Only as what one party said</h2>', list((brief.attributed ?? []).map((claim) => `${escapeHtml(claim.text)}${claim.attribution ? ` (credited to ${escapeHtml(claim.attribution)})` : ''}${sourceRefs(brief, claim.articles)}`)));
+  }
+  const outlets = brief.outletDifferences.map((framing) => ({ framing, findings: outletFindings(framing) })).filter((entry) => entry.findings.length > 0);
+  if (outlets.length > 0) {
     parts.push(
       '<h2>How outlets differed</h2>',
-      list(brief.outletDifferences.map((framing) => `${escapeHtml(framing.publisher ?? 'Unknown outlet')}${sourceRefs(brief, [framing.article])}: ${escapeHtml(framing.terms.join(', '))}`)),
+      list(outlets.map(({ framing, findings }) => `${escapeHtml(framing.publisher ?? 'Unknown outlet')}${sourceRefs(brief, [framing.article])}${list(findings.map(escapeHtml))}`)),
     );
   }
   parts.push(

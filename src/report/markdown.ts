@@ -1,4 +1,5 @@
 // Markdown rendering of a brief. Citations read [source number, sentence index].
+import { outletFindings, progressionText, variantPieces } from './claims-text.js';
 import type { Citation } from '../events/types.js';
 import { sourceNumber, type Brief } from './brief.js';
 
@@ -37,6 +38,13 @@ export function renderBriefMarkdown(brief: Brief): string {
     lines.push('## Key quotes', '');
     for (const quote of brief.keyQuotes) {
       lines.push(`> “${inline(quote.text)}” — ${quote.speaker ? inline(quote.speaker) : 'unattributed'}${sourceList(brief, quote.articles)}`, '');
+      // Renderings that differ (translations, trims) side by side, the words they differ in in bold.
+      const variants = (quote.variants ?? []).filter((variant) => variant.text !== quote.text);
+      for (const variant of variants) {
+        const marked = variantPieces(variant).map((piece) => (piece.differs ? `**${inline(piece.text)}**` : inline(piece.text))).join('');
+        lines.push(`>  - as “${marked}”${sourceList(brief, [variant.article])}`);
+      }
+      if (variants.length > 0) lines.push('');
     }
   }
 
@@ -56,12 +64,25 @@ export function renderBriefMarkdown(brief: Brief): string {
     }
     lines.push('');
   }
+  if ((brief.updated ?? []).length > 0) {
+    lines.push('## Figures that changed as reports came in', '');
+    for (const claim of brief.updated ?? []) lines.push(`- ${inline(claim.text)}${sourceList(brief, claim.articles)}: ${inline(progressionText(claim))}`);
+    lines.push('');
+  }
   claimLines('Reported by one source only', brief.singleSource);
+  if ((brief.attributed ?? []).length > 0) {
+    lines.push('## Only as what one party said', '');
+    for (const claim of brief.attributed ?? []) lines.push(`- ${inline(claim.text)}${claim.attribution ? ` (credited to ${inline(claim.attribution)})` : ''}${sourceList(brief, claim.articles)}`);
+    lines.push('');
+  }
 
   if (brief.outletDifferences.length > 0) {
     lines.push('## How outlets differed', '');
     for (const framing of brief.outletDifferences) {
-      lines.push(`- ${inline(framing.publisher ?? 'Unknown outlet')}${sourceList(brief, [framing.article])}: ${framing.terms.map(inline).join(', ')}`);
+      const findings = outletFindings(framing);
+      if (findings.length === 0) continue;
+      lines.push(`- ${inline(framing.publisher ?? 'Unknown outlet')}${sourceList(brief, [framing.article])}:`);
+      for (const finding of findings) lines.push(`  - ${inline(finding)}`);
     }
     lines.push('');
   }

@@ -136,21 +136,66 @@ const Citation = z
   .object({ article: z.string(), sentence: z.number().int(), ...Span })
   .openapi('Citation', { description: 'A sentence of an article; link as /articles/{article}#s{sentence}' });
 
+const ClaimStatement = z
+  .object({
+    article: z.string(),
+    text: z.string(),
+    ...Span,
+    citation: Citation,
+    who: z.array(z.string()),
+    predicate: z.string().nullable(),
+    lemma: z.string().nullable(),
+    kind: z.string(),
+    toWhom: z.array(z.string()),
+    quantities: z.array(
+      z.object({
+        text: z.string(),
+        value: z.number(),
+        low: z.number().nullable(),
+        high: z.number().nullable(),
+        dimension: z.enum(['percent', 'percentage-points', 'currency', 'count']),
+        unit: z.string(),
+      }),
+    ),
+    day: z.string().nullable(),
+    place: z.string().nullable(),
+    negated: z.boolean(),
+    hedge: z.string().nullable(),
+    attribution: z.string().nullable(),
+  })
+  .openapi('ClaimStatement', { description: "One source's own wording of a claim, read into slots" });
+
 const Claim = z
   .object({
     text: z.string(),
-    status: z.enum(['agreed', 'single-source', 'contradicted']),
+    status: z.enum(['agreed', 'contradicted', 'updated', 'single', 'attributed']),
     articles: z.array(z.string()),
     evidence: z.array(Citation),
+    id: z.string().optional(),
+    statements: z.array(ClaimStatement).optional(),
+    attribution: z.string().nullable().optional(),
+    progression: z.array(z.object({ value: z.string(), published: z.string().nullable(), articles: z.array(z.string()) })).optional(),
   })
   .openapi('Claim');
 
 const Discrepancy = z.object({
   about: z.string(),
   values: z.array(z.object({ value: z.string(), articles: z.array(z.string()), evidence: z.array(Citation) })),
+  claim: z.string().optional(),
+  slot: z.enum(['quantity', 'day', 'place']).optional(),
 });
 
-const Framing = z.object({ article: z.string(), publisher: z.string().nullable(), terms: z.array(z.string()) });
+const ListedClaim = z.object({ claim: z.string(), text: z.string() });
+const Framing = z.object({
+  article: z.string(),
+  publisher: z.string().nullable(),
+  terms: z.array(z.string()),
+  onlyHere: z.object({ count: z.number().int(), claims: z.array(ListedClaim) }).optional(),
+  leftOut: z.object({ count: z.number().int(), claims: z.array(ListedClaim.extend({ articles: z.number().int() })) }).optional(),
+  voices: z.array(z.object({ speaker: z.string(), quotes: z.number().int(), share: z.number() })).optional(),
+  attributions: z.array(z.object({ to: z.string(), kind: z.enum(['news agency', 'official', 'other']), statements: z.number().int() })).optional(),
+  wording: z.array(z.object({ claim: z.string(), own: z.string(), words: z.array(z.string()), others: z.array(z.object({ article: z.string(), text: z.string() })) })).optional(),
+});
 
 const EventArticle = z.object({
   id: z.string(),
@@ -176,7 +221,9 @@ const AlignedQuote = z.object({
   text: z.string(),
   speaker: z.string().nullable(),
   articles: z.array(z.string()),
-  variants: z.array(z.object({ article: z.string(), text: z.string(), ...Span })),
+  variants: z.array(z.object({ article: z.string(), text: z.string(), ...Span, differs: z.array(z.object(Span)).optional() })),
+  kind: z.enum(['direct', 'indirect']).optional(),
+  rendered: z.string().optional(),
 });
 
 export const DossierEventSchema = z

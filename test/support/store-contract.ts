@@ -73,7 +73,7 @@ function richEvent(id: string, date: string | null, title: string): DossierEvent
       { text: 'The pipes will be ready by June.', speaker: 'Ilunga', articles: ['a1'], variants: [] },
       { text: 'We were never consulted.', speaker: 'Water Board', articles: ['a1'], variants: [] },
     ],
-    claims: [{ text: 'Repairs to the reservoir cost 40 million shillings.', status: 'single-source', articles: ['a1'], evidence: [] }],
+    claims: [{ text: 'Repairs to the reservoir cost 40 million shillings.', status: 'single', articles: ['a1'], evidence: [] }],
   });
 }
 

@@ -1,7 +1,8 @@
 // One event: brief (with the sources' disagreements), participants, timeline chart, claim matrix, quotes, framing,
 // actions, and the sources side by side with their cited sentences highlighted.
 import { html } from 'hono/html';
-import type { Citation, Claim, DossierEvent } from '../../events/types.js';
+import type { Citation, Claim, Discrepancy, DossierEvent, QuoteVariant } from '../../events/types.js';
+import { outletFindings, progressionText, variantPieces } from '../../report/claims-text.js';
 import type { Brief } from '../../report/brief.js';
 import type { EventDetail, EventSource } from '../views.js';
 import { annotationMarks, renderSentences } from './annotated.js';
@@ -20,13 +21,22 @@ function citations(list: Citation[], numbers: SourceNumbers): Html {
 export type ClaimStance = 'agrees' | 'contradicts' | 'silent';
 
 /**
- * A source agrees when it is among the claim's articles. For a contradicted claim, a source that
- * is cited as evidence but does not make the claim is the one contradicting it. Otherwise silent.
+ * A source agrees when it makes the claim with the value the claim is shown with; on a contradicted
+ * claim, a source that gives another value of a disputed slot contradicts it. Otherwise silent.
  */
-export function claimStance(claim: Claim, articleId: string): ClaimStance {
-  if (claim.articles.includes(articleId)) return 'agrees';
-  if (claim.status === 'contradicted' && claim.evidence.some((c) => c.article === articleId)) return 'contradicts';
-  return 'silent';
+export function claimStance(claim: Claim, articleId: string, discrepancies: Discrepancy[] = []): ClaimStance {
+  const cited = claim.articles.includes(articleId) || claim.evidence.some((c) => c.article === articleId);
+  if (!cited) return 'silent';
+  if (claim.status !== 'contradicted') return 'agrees';
+  const shownBy = claim.statements?.[0]?.article ?? claim.evidence[0]?.article;
+  const disputes = discrepancies.filter((d) => d.claim === claim.id);
+  const against = disputes.some((d) => {
+    const shown = d.values.find((value) => shownBy && value.articles.includes(shownBy));
+    return d.values.some((value) => value !== shown && value.articles.includes(articleId));
+  });
+  // Old stored events carry no claim ids on their discrepancies: a cited source outside the claim's articles disputes it.
+  if (disputes.length === 0) return claim.articles.includes(articleId) ? 'agrees' : 'contradicts';
+  return against ? 'contradicts' : 'agrees';
 }
 
 const STANCE_SYMBOL: Record<ClaimStance, string> = { agrees: '✓', contradicts: '✗', silent: '–' };
@@ -47,7 +57,7 @@ function none(text: string): Html {
 function briefBody(brief: Brief, title: string, numbers: SourceNumbers): Html {
   const when = [brief.when, brief.where].filter(Boolean).join(', ');
   const claimItems = (claims: Claim[]) =>
-    claims.map((claim) => html`<li class="claim-${claim.status}">${claim.text} ${citations(claim.evidence, numbers)}</li>`);
+    claims.map((claim) => html`<li class="claim-${claim.status}">${claim.text}${claim.progression ? html` <span class="value">${progressionText(claim)}</span>` : ''}${claim.status === 'attributed' && claim.attribution ? html` <span class="muted">(credited to ${claim.attribution})</span>` : ''} ${citations(claim.evidence, numbers)}</li>`);
   const claimList = (heading: string, claims: Claim[]) =>
     claims.length === 0 ? '' : html`<h3>${heading}</h3><ul class="brief">${claimItems(claims)}</ul>`;
   const { claims: disputed, discrepancies } = brief.contradictions;
@@ -66,7 +76,9 @@ ${disputed.length + discrepancies.length === 0
   : html`<ul class="brief">${claimItems(disputed)}${discrepancies.map(
       (d) => html`<li class="claim-contradicted">On ${d.about}: ${d.values.map((value, i) => html`${i > 0 ? '; ' : ''}<span class="value">${value.value}</span> ${citations(value.evidence, numbers)}`)}</li>`,
     )}</ul>`}
-${claimList('Reported by one source only', brief.singleSource)}`;
+${claimList('Figures that changed as reports came in', brief.updated ?? [])}
+${claimList('Reported by one source only', brief.singleSource)}
+${claimList('Only as what one party said', brief.attributed ?? [])}`;
 }
 
 function participantsSection(event: DossierEvent): Html {
@@ -104,6 +116,17 @@ function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
+const STATUS_LABEL: Record<string, string> = { agreed: 'agreed', contradicted: 'disputed', updated: 'updated', single: 'one source', attributed: 'attributed' };
+/** Longest own wording shown in a matrix cell; the citation links to the whole sentence. */
+const WORDING_CHARS = 160;
+/** Rows shown: claims two or more sources carry first (the matrix is for comparing), then one-source claims up to this many. */
+const MAX_SINGLE_ROWS = 15;
+
+function matrixRows(event: DossierEvent): Claim[] {
+  const shared = event.claims.filter((claim) => claim.articles.length > 1);
+  return [...shared, ...event.claims.filter((claim) => claim.articles.length <= 1).slice(0, MAX_SINGLE_ROWS)];
+}
+
 function claimMatrix(event: DossierEvent, sources: EventSource[], numbers: SourceNumbers): Html {
   if (event.claims.length === 0) {
     return html`<section aria-labelledby="claims-h"><h2 id="claims-h">Claims by source</h2>${none('No claims were extracted from the sources.')}</section>`;
@@ -113,17 +136,29 @@ function claimMatrix(event: DossierEvent, sources: EventSource[], numbers: Sourc
 <div class="table-wrap"><table class="matrix stack"><thead><tr><th scope="col">Claim</th>${independent.map(
     (source) => html`<th scope="col"><a href="${articleHref(source.meta.id)}" title="${sourceLabel(source)}">[${numbers.get(source.meta.id)?.n}] ${shorten(sourceLabel(source), MATRIX_LABEL_CHARS)}</a></th>`,
   )}</tr></thead>
-<tbody>${event.claims.map(
-    (claim) => html`<tr><th scope="row">${claim.text}</th>${independent.map((source) => {
-      const stance = claimStance(claim, source.meta.id);
+<tbody>${matrixRows(event).map(
+    (claim) => html`<tr><th scope="row"><span class="badge claim-${claim.status}">${STATUS_LABEL[claim.status] ?? claim.status}</span> ${claim.text}</th>${independent.map((source) => {
+      const stance = claimStance(claim, source.meta.id, event.discrepancies);
       const evidence = claim.evidence.filter((c) => c.article === source.meta.id);
-      return html`<td class="stance stance-${stance}" data-label="[${numbers.get(source.meta.id)?.n}] ${shorten(sourceLabel(source), MATRIX_LABEL_CHARS)}"><span aria-hidden="true">${STANCE_SYMBOL[stance]}</span> ${stance} ${citations(evidence, numbers)}</td>`;
+      // The cell shows the source's own wording of the claim.
+      const wording = claim.statements?.find((statement) => statement.article === source.meta.id)?.text;
+      return html`<td class="stance stance-${stance}" data-label="[${numbers.get(source.meta.id)?.n}] ${shorten(sourceLabel(source), MATRIX_LABEL_CHARS)}"><span aria-hidden="true">${STANCE_SYMBOL[stance]}</span> ${stance}${wording ? html` <q class="own-wording">${shorten(wording, WORDING_CHARS)}</q>` : ''} ${citations(evidence, numbers)}</td>`;
     })}</tr>`,
   )}</tbody></table></div></section>`;
 }
 
-function quoteFigure(quote: { text: string; speaker: string | null; variants: { article: string; text: string }[] }, numbers: SourceNumbers): Html {
+function quoteFigure(quote: { text: string; speaker: string | null; variants: QuoteVariant[]; rendered?: string }, numbers: SourceNumbers): Html {
+  // Reported speech is the reporter's words: shown as "X said that ...", never inside quotation marks.
+  if (quote.rendered) {
+    return html`<figure class="reported"><p>${quote.rendered}</p><figcaption>${quote.variants.map((variant) => html`<a class="cite" href="${articleHref(variant.article)}">[${numbers.get(variant.article)?.n ?? variant.article}]</a> `)}</figcaption></figure>`;
+  }
+  const others = quote.variants.filter((variant) => variant.text !== quote.text);
   return html`<figure class="key-quote"><blockquote>${quote.text}</blockquote>
+${others.length > 0
+  ? html`<ul class="variants">${others.map(
+      (variant) => html`<li>${variantPieces(variant).map((piece) => (piece.differs ? html`<mark>${piece.text}</mark>` : piece.text))} <a class="cite" href="${articleHref(variant.article)}">[${numbers.get(variant.article)?.n ?? variant.article}]</a></li>`,
+    )}</ul>`
+  : ''}
 <figcaption>${quote.speaker ?? 'Unknown speaker'} · ${quote.variants.map(
     (variant) => html`<a class="cite" href="${articleHref(variant.article)}" title="${variant.text}">[${numbers.get(variant.article)?.n ?? variant.article}] ${numbers.get(variant.article)?.label ?? ''}</a> `,
   )}</figcaption></figure>`;
@@ -136,7 +171,7 @@ function quotesSection(event: DossierEvent, brief: Brief, numbers: SourceNumbers
   }
   const key = brief.keyQuotes.map((quote) => ({
     ...quote,
-    variants: quote.articles.map((article) => ({ article, text: quote.text })),
+    variants: quote.variants ?? quote.articles.map((article) => ({ article, text: quote.text, start: 0, end: quote.text.length })),
   }));
   return html`<section aria-labelledby="quotes-h"><h2 id="quotes-h">Key quotes</h2>
 ${key.map((quote) => quoteFigure(quote, numbers))}
@@ -146,12 +181,13 @@ ${event.quotes.map((quote) => quoteFigure(quote, numbers))}
 }
 
 function framingSection(event: DossierEvent, numbers: SourceNumbers): Html {
-  if (event.framing.length === 0) {
+  const outlets = event.framing.map((f) => ({ f, findings: outletFindings(f) })).filter((entry) => entry.findings.length > 0);
+  if (outlets.length === 0) {
     return html`<section aria-labelledby="framing-h"><h2 id="framing-h">How outlets differed</h2>${none('No outlet used wording the others did not.')}</section>`;
   }
   return html`<section aria-labelledby="framing-h"><h2 id="framing-h">How outlets differed</h2>
-<ul>${event.framing.map(
-    (f) => html`<li><a href="${articleHref(f.article)}">${f.publisher ?? numbers.get(f.article)?.label ?? f.article}</a> alone says: ${f.terms.map((term, i) => html`${i > 0 ? ', ' : ''}<q>${term}</q>`)}</li>`,
+<ul>${outlets.map(
+    ({ f, findings }) => html`<li><a href="${articleHref(f.article)}">${f.publisher ?? numbers.get(f.article)?.label ?? f.article}</a><ul>${findings.map((finding) => html`<li>${finding}</li>`)}</ul></li>`,
   )}</ul></section>`;
 }
 
