@@ -272,7 +272,10 @@ export function clusterArticles<T extends ClusterInput>(inputs: T[], options: Cl
       } else postings.set(key, [i]);
     }
     for (const j of candidates) {
-      const similarity = (1 - nameWeight) * dot(vectors[i], vectors[j]) + nameWeight * dot(names[i], names[j]) + occasionEvidence(input, ordered[j]);
+      // Texts that name nobody (a headline, a brief) are compared on their words alone.
+      const named = names[i].size > 0 && names[j].size > 0;
+      const text = dot(vectors[i], vectors[j]);
+      const similarity = (named ? (1 - nameWeight) * text + nameWeight * dot(names[i], names[j]) : text) + occasionEvidence(input, ordered[j]);
       links[i].set(j, similarity);
       links[j].set(i, similarity);
     }
