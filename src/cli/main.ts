@@ -8,7 +8,8 @@ import { renderBriefHtml } from '../report/html.js';
 import { renderBriefMarkdown } from '../report/markdown.js';
 import { emptySummary, analyse, ingestFile, refreshEvents, type IngestSummary } from '../ingest/index.js';
 import { expandPaths, InputPathError, readFile } from '../ingest/read.js';
-import { SqliteStore, StoreOpenError } from '../store/sqlite.js';
+import { openStore as openAnyStore } from '../store/open.js';
+import { StoreOpenError } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { toExportArticle, formatArticleText, formatEventLine, toExportEvent } from './format.js';
 
@@ -25,9 +26,9 @@ function dbPath(option: string | undefined): string {
   return option ?? process.env.DOSSIER_DB ?? 'dossier.db';
 }
 
-function openStore(file: string): Store {
+async function openStore(location: string): Promise<Store> {
   try {
-    return new SqliteStore(file);
+    return await openAnyStore(location);
   } catch (error) {
     if (error instanceof StoreOpenError) throw new CliError(error.message);
     throw error;
@@ -63,7 +64,7 @@ async function ingestCommand(paths: string[], options: IngestOptions): Promise<v
   const given = [...paths, ...(options.filesFrom ? readFileList(options.filesFrom) : [])];
   if (given.length === 0) throw new CliError('nothing to ingest: give files or folders (or --files-from FILE)');
   const files = expand(given);
-  const store = openStore(dbPath(options.db));
+  const store = await openStore(dbPath(options.db));
   const summary = emptySummary();
   let interrupted = false;
   const onInterrupt = (): void => {
@@ -133,7 +134,7 @@ async function extractCommand(paths: string[], options: { format: 'json' | 'json
 }
 
 async function exportCommand(options: { db?: string; format: 'json' | 'jsonl' }): Promise<void> {
-  const store = openStore(dbPath(options.db));
+  const store = await openStore(dbPath(options.db));
   try {
     const articles = (await store.listArticles()).map(toExportArticle);
     const events = (await store.listEvents()).map(toExportEvent);
@@ -149,7 +150,7 @@ async function exportCommand(options: { db?: string; format: 'json' | 'jsonl' })
 }
 
 async function searchCommand(query: string, options: { db?: string; limit: number; json?: boolean }): Promise<void> {
-  const store = openStore(dbPath(options.db));
+  const store = await openStore(dbPath(options.db));
   try {
     const hits = await store.search(query, options.limit);
     if (options.json) {
@@ -166,7 +167,7 @@ async function searchCommand(query: string, options: { db?: string; limit: numbe
 }
 
 async function eventsCommand(options: { db?: string; json?: boolean; rebuild?: boolean }): Promise<void> {
-  const store = openStore(dbPath(options.db));
+  const store = await openStore(dbPath(options.db));
   try {
     // Incremental refreshes after each ingest can differ slightly from grouping everything at once.
     if (options.rebuild) await refreshEvents(store);
@@ -180,7 +181,7 @@ async function eventsCommand(options: { db?: string; json?: boolean; rebuild?: b
 }
 
 async function briefCommand(eventId: string, options: { db?: string; format: 'md' | 'json' | 'html' }): Promise<void> {
-  const store = openStore(dbPath(options.db));
+  const store = await openStore(dbPath(options.db));
   try {
     const events = await store.listEvents();
     const event = events.find((candidate) => candidate.id === eventId || candidate.id.startsWith(eventId));
@@ -197,7 +198,11 @@ async function briefCommand(eventId: string, options: { db?: string; format: 'md
 
 async function serveCommand(options: { db?: string; port: number; host: string; allowIngest?: boolean }): Promise<void> {
   const { serve } = await import('../server/serve.js');
-  const server = await serve({ db: dbPath(options.db), port: options.port, host: options.host, allowIngest: options.allowIngest ?? false });
+  const server = await serve({ db: dbPath(options.db), port: options.port, host: options.host, allowIngest: options.allowIngest ?? false }).catch(
+    (error: unknown) => {
+      throw error instanceof StoreOpenError ? new CliError(error.message) : error;
+    },
+  );
   process.stdout.write(`dossier is serving ${server.url} (Ctrl-C to stop)\n`);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
@@ -209,8 +214,8 @@ async function serveCommand(options: { db?: string; port: number; host: string; 
 export function buildProgram(): Command {
   const program = new Command();
   program.name('dossier').description('Turn raw news documents into clean, cited, event-centric dossiers').showHelpAfterError();
-  const dbOption = '--db <file>';
-  const dbHelp = 'SQLite database file (default: $DOSSIER_DB or ./dossier.db)';
+  const dbOption = '--db <file|url>';
+  const dbHelp = 'SQLite database file or postgres:// URL (default: $DOSSIER_DB or ./dossier.db)';
 
   program
     .command('ingest')
