@@ -10,6 +10,8 @@ import { emptySummary, analyse, ingestFile, refreshEvents, type IngestSummary } 
 import { expandPaths, InputPathError, readFile } from '../ingest/read.js';
 import { openStore as openAnyStore } from '../store/open.js';
 import { StoreOpenError } from '../store/sqlite.js';
+import { copyStore, CopyTargetNotEmptyError } from '../store/copy.js';
+import { redactUrl } from '../store/postgres.js';
 import type { Store } from '../store/store.js';
 import { toExportArticle, formatArticleText, formatEventLine, toExportEvent } from './format.js';
 
@@ -196,6 +198,28 @@ async function briefCommand(eventId: string, options: { db?: string; format: 'md
   }
 }
 
+async function migrateCommand(options: { from: string; to: string; json?: boolean }): Promise<void> {
+  const from = await openStore(options.from);
+  try {
+    const to = await openStore(options.to);
+    try {
+      const progress = process.stderr.isTTY && !options.json;
+      const summary = await copyStore(from, to, (done) => {
+        if (progress) process.stderr.write(`\r${done.articles} articles, ${done.events} events`);
+      }).catch((error: unknown) => {
+        throw error instanceof CopyTargetNotEmptyError ? new CliError(`${error.message} (${redactUrl(options.to)})`) : error;
+      });
+      if (progress) process.stderr.write('\n');
+      if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+      else process.stdout.write(`copied ${summary.articles} articles and ${summary.events} events to ${redactUrl(options.to)}\n`);
+    } finally {
+      await to.close();
+    }
+  } finally {
+    await from.close();
+  }
+}
+
 async function serveCommand(options: { db?: string; port: number; host: string; allowIngest?: boolean }): Promise<void> {
   const { serve } = await import('../server/serve.js');
   const server = await serve({ db: dbPath(options.db), port: options.port, host: options.host, allowIngest: options.allowIngest ?? false }).catch(
@@ -265,6 +289,14 @@ export function buildProgram(): Command {
     .option(dbOption, dbHelp)
     .addOption(program.createOption('--format <format>', 'md, json or html').argParser(parseFormat(['md', 'json', 'html'] as const)).default('md'))
     .action(briefCommand);
+
+  program
+    .command('migrate')
+    .description('copy every article and event of one database into a new, empty one (e.g. SQLite to PostgreSQL)')
+    .requiredOption('--from <file|url>', 'the database to copy')
+    .requiredOption('--to <file|url>', 'the empty database to fill: a postgres:// URL or a SQLite file')
+    .option('--json', 'print the summary as JSON')
+    .action(migrateCommand);
 
   program
     .command('serve')
