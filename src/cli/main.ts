@@ -11,7 +11,10 @@ import { expandPaths, InputPathError, readFile } from '../ingest/read.js';
 import { openStore as openAnyStore } from '../store/open.js';
 import { StoreOpenError } from '../store/sqlite.js';
 import { copyStore, CopyTargetNotEmptyError } from '../store/copy.js';
-import { redactUrl } from '../store/postgres.js';
+import { isPostgresUrl, redactUrl } from '../store/postgres.js';
+import { DEFAULT_RETRY_POLICY, enqueueDocument, jobFromRaw, openQueue } from '../queue/queue.js';
+import { queueStatus } from '../queue/status.js';
+import { startWorker } from '../queue/worker.js';
 import type { Store } from '../store/store.js';
 import { toExportArticle, formatArticleText, formatEventLine, toExportEvent } from './format.js';
 
@@ -121,6 +124,12 @@ function parseFormat<T extends string>(allowed: readonly T[]) {
   };
 }
 
+function parseWhole(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
 function parsePositive(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
@@ -220,6 +229,104 @@ async function migrateCommand(options: { from: string; to: string; json?: boolea
   }
 }
 
+function requirePostgres(location: string, command: string): string {
+  if (!isPostgresUrl(location)) throw new CliError(`${command} needs a PostgreSQL database: give --db postgres://... (or set DOSSIER_DB)`);
+  return location;
+}
+
+interface EnqueueOptions {
+  db?: string;
+  json?: boolean;
+  filesFrom?: string;
+  retries: number;
+  retryDelay: number;
+  jobTimeout: number;
+}
+
+async function enqueueCommand(inputs: string[], options: EnqueueOptions): Promise<void> {
+  const url = requirePostgres(dbPath(options.db), 'enqueue');
+  const given = [...inputs, ...(options.filesFrom ? readFileList(options.filesFrom) : [])];
+  if (given.length === 0) throw new CliError('nothing to enqueue: give files, folders or URLs (or --files-from FILE)');
+  const urls = given.filter((input) => /^https?:\/\//i.test(input));
+  const files = expand(given.filter((input) => !/^https?:\/\//i.test(input)));
+  const queue = await openQueue(url).catch((error: unknown) => {
+    throw new CliError(`cannot open the queue at ${redactUrl(url)}: ${(error as Error).message}`);
+  });
+  const policy = { retries: options.retries, retryDelay: options.retryDelay, jobTimeout: options.jobTimeout };
+  const summary = { files: files.length, urls: urls.length, queued: 0, alreadyQueued: 0 };
+  const count = (queued: boolean): void => {
+    if (queued) summary.queued++;
+    else summary.alreadyQueued++;
+  };
+  try {
+    // One file in memory at a time.
+    for (const file of files) for (const raw of readFile(file)) count(await enqueueDocument(queue.boss, jobFromRaw(raw), policy, raw));
+    for (const address of urls) count(await enqueueDocument(queue.boss, { kind: 'url', url: address }, policy));
+  } finally {
+    await queue.close();
+  }
+  if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  else process.stdout.write(`${summary.queued} documents queued, ${summary.alreadyQueued} already queued (${summary.files} files, ${summary.urls} URLs)\n`);
+}
+
+interface WorkerCommandOptions {
+  db?: string;
+  poll: number;
+  groupAfter: number;
+  groupTimeout: number;
+  maintenanceInterval: number;
+  quiet?: boolean;
+}
+
+async function workerCommand(options: WorkerCommandOptions): Promise<void> {
+  const url = requirePostgres(dbPath(options.db), 'worker');
+  const log = options.quiet ? undefined : (line: string) => process.stdout.write(`${line}\n`);
+  const worker = await startWorker(url, { ...options, log }).catch((error: unknown) => {
+    throw new CliError(error instanceof StoreOpenError ? error.message : `cannot start a worker on ${redactUrl(url)}: ${(error as Error).message}`);
+  });
+  process.stdout.write(`dossier worker ${process.pid} is taking jobs from ${redactUrl(url)} (Ctrl-C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.stdout.write('stopping: finishing the jobs in hand\n');
+      void worker.stop().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+async function statusCommand(options: { db?: string; json?: boolean }): Promise<void> {
+  const location = dbPath(options.db);
+  const store = await openStore(location);
+  let stored;
+  try {
+    stored = {
+      articles: await store.countArticles({ status: 'ok' }),
+      rejected: await store.countArticles({ status: 'rejected' }),
+      events: (await store.listEventDigests()).length,
+      ungrouped: (await store.articlesWithoutEvents()).length,
+    };
+  } finally {
+    await store.close();
+  }
+  const queue = isPostgresUrl(location) ? await queueStatus(location) : null;
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ store: stored, queue }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(`store: ${stored.articles} articles (${stored.rejected} rejected), ${stored.events} events, ${stored.ungrouped} articles not yet grouped\n`);
+  if (!queue) {
+    process.stdout.write(isPostgresUrl(location) ? 'queue: empty (nothing was ever enqueued)\n' : 'queue: none (the job queue needs a PostgreSQL database)\n');
+    return;
+  }
+  process.stdout.write(
+    `queue: ${queue.waiting} waiting (${queue.retrying} to retry), ${queue.active} in progress, ${queue.completed} done, ${queue.deadLettered} failed for good\n` +
+      `rate: ${queue.perMinute} documents in the last minute, ${queue.perHour} in the last hour\n` +
+      `grouping: ${queue.groupingActive} running, ${queue.groupingWaiting} waiting\n`,
+  );
+  for (const failure of queue.recentFailures) process.stdout.write(`failed ${failure.source}: ${failure.reason} (${failure.at})\n`);
+}
+
 async function serveCommand(options: { db?: string; port: number; host: string; allowIngest?: boolean }): Promise<void> {
   const { serve } = await import('../server/serve.js');
   const server = await serve({ db: dbPath(options.db), port: options.port, host: options.host, allowIngest: options.allowIngest ?? false }).catch(
@@ -289,6 +396,36 @@ export function buildProgram(): Command {
     .option(dbOption, dbHelp)
     .addOption(program.createOption('--format <format>', 'md, json or html').argParser(parseFormat(['md', 'json', 'html'] as const)).default('md'))
     .action(briefCommand);
+
+  program
+    .command('enqueue')
+    .description('put files, folders or URLs on the PostgreSQL job queue for `dossier worker` processes to ingest')
+    .argument('[inputs...]', 'files, folders (recursive) or http(s) URLs')
+    .option(dbOption, 'postgres:// URL (default: $DOSSIER_DB)')
+    .option('--files-from <file>', 'read more inputs from a file, one per line ("-" for standard input)')
+    .option('--retries <n>', 'tries after the first before a document is dead-lettered', parseWhole, DEFAULT_RETRY_POLICY.retries)
+    .option('--retry-delay <seconds>', 'wait before the first retry, doubled for each further one', parsePositive, DEFAULT_RETRY_POLICY.retryDelay)
+    .option('--job-timeout <seconds>', 'how long one document may take before its worker is presumed dead and it is retried', parsePositive, DEFAULT_RETRY_POLICY.jobTimeout)
+    .option('--json', 'print the summary as JSON')
+    .action(enqueueCommand);
+
+  program
+    .command('worker')
+    .description('take documents from the job queue, ingest them and keep the events grouped (run any number, on any machine)')
+    .option(dbOption, 'postgres:// URL (default: $DOSSIER_DB)')
+    .option('--poll <seconds>', 'how often an idle worker looks for jobs', parsePositive, 1)
+    .option('--group-after <seconds>', 'how long a grouping of events waits to take in more articles', parseWhole, 2)
+    .option('--group-timeout <seconds>', 'how long one grouping may run before it is presumed dead and retried', parsePositive, 600)
+    .option('--maintenance-interval <seconds>', 'how often timed-out jobs are looked for', parsePositive, 30)
+    .option('--quiet', 'do not print a line per job')
+    .action(workerCommand);
+
+  program
+    .command('status')
+    .description('what the store holds and, on PostgreSQL, the queue: depth, rates and failures')
+    .option(dbOption, dbHelp)
+    .option('--json', 'print the status as JSON')
+    .action(statusCommand);
 
   program
     .command('migrate')
