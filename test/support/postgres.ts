@@ -1,5 +1,9 @@
 // PostgreSQL for tests: the server named by DOSSIER_TEST_PG (a URL whose role may create databases).
 // Without it, the PostgreSQL tests skip with a printed line; `.ci/run` starts a server and sets it.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after } from 'node:test';
 import pg from 'pg';
 
@@ -46,3 +50,47 @@ after(async () => {
     await admin.end();
   }
 });
+
+/** A PostgreSQL server of the test's own, on a free port, that a test may restart without disturbing others. */
+export interface PrivateCluster {
+  url: string;
+  restart(): void;
+  stop(): void;
+}
+
+/** The directory of the installed server programs (initdb, pg_ctl), or null. */
+function serverBin(): string | null {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return null;
+  const versions = readdirSync(root).filter((name) => existsSync(join(root, name, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  return versions.length ? join(root, versions[0], 'bin') : null;
+}
+
+/** Why a private cluster cannot be started here, or false. */
+export function privateClusterSkipReason(): string | false {
+  const reason = pgSkipReason() || (serverBin() ? false : 'no PostgreSQL server programs (initdb) installed: restart test skipped');
+  if (reason && PG_URL) console.log(`# ${reason}`);
+  return reason;
+}
+
+/** initdb + pg_ctl start in a temporary directory, as the postgres user when running as root. */
+export function startPrivateCluster(port: number): PrivateCluster {
+  const bin = serverBin()!;
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) execFileSync('chown', ['postgres', dir]);
+  const run = (program: string, args: string[]): void => {
+    const command = [join(bin, program), ...args].map((part) => `'${part}'`).join(' ');
+    if (asRoot) execFileSync('su', ['postgres', '-c', command], { stdio: 'ignore' });
+    else execFileSync('sh', ['-c', command], { stdio: 'ignore' });
+  };
+  const data = join(dir, 'data');
+  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`;
+  run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    restart: () => run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-m', 'fast', '-w', 'restart']),
+    stop: () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']),
+  };
+}
