@@ -6,7 +6,9 @@ import cliProgress from 'cli-progress';
 import { buildBrief } from '../report/brief.js';
 import { renderBriefHtml } from '../report/html.js';
 import { renderBriefMarkdown } from '../report/markdown.js';
-import { emptySummary, analyse, ingestFile, refreshEvents, type IngestSummary } from '../ingest/index.js';
+import { emptySummary, refreshEvents, storeArticle, type IngestSummary } from '../ingest/index.js';
+import { analyseInOrder, createAnalyser, defaultWorkers } from '../parallel/pool.js';
+import type { RawDocument } from '../types.js';
 import { expandPaths, InputPathError, readFile } from '../ingest/read.js';
 import { openStore as openAnyStore } from '../store/open.js';
 import { StoreOpenError } from '../store/sqlite.js';
@@ -60,9 +62,18 @@ function expand(paths: string[]): string[] {
 
 interface IngestOptions {
   db?: string;
+  workers: number;
   json?: boolean;
   strict?: boolean;
   filesFrom?: string;
+}
+
+/** The documents of the files, read one file at a time, each marked with its file and whether it is the file's last. */
+function* documentsOf(files: string[]): Generator<{ raw: RawDocument; file: number; lastOfFile: boolean }> {
+  for (const [file, path] of files.entries()) {
+    const raws = readFile(path);
+    for (const [index, raw] of raws.entries()) yield { raw, file, lastOfFile: index === raws.length - 1 };
+  }
 }
 
 async function ingestCommand(paths: string[], options: IngestOptions): Promise<void> {
@@ -81,21 +92,27 @@ async function ingestCommand(paths: string[], options: IngestOptions): Promise<v
       ? new cliProgress.SingleBar({ stream: process.stderr, format: 'ingest [{bar}] {value}/{total} files' }, cliProgress.Presets.shades_classic)
       : null;
   bar?.start(files.length, 0);
+  const analyser = createAnalyser(Math.min(options.workers, Math.max(1, files.length)));
   try {
-    for (const file of files) {
-      // Let a pending Ctrl-C be seen between files; each article is already committed.
-      await new Promise((resolve) => setImmediate(resolve));
+    // Analysed on all cores, stored here in input order: each article is committed as it comes.
+    for await (const [document, article] of analyseInOrder(documentsOf(files), analyser)) {
       if (interrupted) break;
-      await ingestFile(store, file, summary);
-      bar?.increment();
-      if (!bar && process.stderr.isTTY && !options.json) process.stderr.write(`\r${summary.files}/${files.length} files`);
+      await storeArticle(store, article, summary);
+      if (document.lastOfFile) {
+        summary.files = document.file + 1;
+        bar?.increment();
+        if (!bar && process.stderr.isTTY && !options.json) process.stderr.write(`\r${summary.files}/${files.length} files`);
+      }
     }
+    // A file with no documents (a JSONL file of blank lines) has no last document to count it by.
+    if (!interrupted) summary.files = files.length;
     bar?.stop();
     if (!bar && process.stderr.isTTY && !options.json) process.stderr.write('\n');
     const events = interrupted ? null : await refreshEvents(store, summary.added);
     printSummary(summary, events, options.json ?? false, interrupted);
   } finally {
     process.off('SIGINT', onInterrupt);
+    await analyser.close();
     await store.close();
   }
   if (interrupted) process.exitCode = 130;
@@ -136,12 +153,41 @@ function parsePositive(value: string): number {
   return n;
 }
 
-async function extractCommand(paths: string[], options: { format: 'json' | 'jsonl' | 'text' }): Promise<void> {
+/** The articles as JSON, written as they come: one article alone as itself, several as `{ articles }`
+ *  (the same text as `JSON.stringify(value, null, 2)`, without holding them all). */
+async function writeJsonArticles(articles: AsyncIterable<unknown>): Promise<void> {
+  const indent = (json: string): string => json.replace(/^/gm, '    ');
+  let first: unknown;
+  let count = 0;
+  for await (const article of articles) {
+    count++;
+    if (count === 1) first = article;
+    else {
+      if (count === 2) process.stdout.write(`{\n  "articles": [\n${indent(JSON.stringify(first, null, 2))}`);
+      process.stdout.write(`,\n${indent(JSON.stringify(article, null, 2))}`);
+    }
+  }
+  if (count === 0) process.stdout.write('{\n  "articles": []\n}\n');
+  else if (count === 1) process.stdout.write(`${JSON.stringify(first, null, 2)}\n`);
+  else process.stdout.write('\n  ]\n}\n');
+}
+
+async function extractCommand(paths: string[], options: { format: 'json' | 'jsonl' | 'text'; workers: number }): Promise<void> {
   const files = expand(paths);
-  const articles = files.flatMap((file) => readFile(file).map(analyse)).map(toExportArticle);
-  if (options.format === 'json') process.stdout.write(`${JSON.stringify(articles.length === 1 ? articles[0] : { articles }, null, 2)}\n`);
-  else if (options.format === 'jsonl') for (const article of articles) process.stdout.write(`${JSON.stringify(article)}\n`);
-  else process.stdout.write(articles.map(formatArticleText).join('\n\n'));
+  const analyser = createAnalyser(Math.min(options.workers, Math.max(1, files.length)));
+  async function* exported(): AsyncGenerator<ReturnType<typeof toExportArticle>> {
+    for await (const [, article] of analyseInOrder(documentsOf(files), analyser)) yield toExportArticle(article);
+  }
+  try {
+    if (options.format === 'json') await writeJsonArticles(exported());
+    else if (options.format === 'jsonl') for await (const article of exported()) process.stdout.write(`${JSON.stringify(article)}\n`);
+    else {
+      let count = 0;
+      for await (const article of exported()) process.stdout.write(`${count++ > 0 ? '\n\n' : ''}${formatArticleText(article)}`);
+    }
+  } finally {
+    await analyser.close();
+  }
 }
 
 async function exportCommand(options: { db?: string; format: 'json' | 'jsonl' }): Promise<void> {
@@ -356,6 +402,7 @@ export function buildProgram(): Command {
     .option('--json', 'print the summary as JSON')
     .option('--strict', 'exit 1 when any file is rejected')
     .option('--files-from <file>', 'read more paths from a file, one per line ("-" for standard input)')
+    .option('--workers <n>', 'threads that analyse documents (default: all cores)', parsePositive, defaultWorkers())
     .action(ingestCommand);
 
   program
@@ -363,6 +410,7 @@ export function buildProgram(): Command {
     .description('run the pipeline on files without a database and print the articles')
     .argument('<paths...>', 'files or folders')
     .addOption(program.createOption('--format <format>', 'json, jsonl or text').argParser(parseFormat(['json', 'jsonl', 'text'] as const)).default('json'))
+    .option('--workers <n>', 'threads that analyse documents (default: all cores)', parsePositive, defaultWorkers())
     .action(extractCommand);
 
   program

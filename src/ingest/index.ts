@@ -38,22 +38,24 @@ export function analyse(raw: RawDocument): Article {
   }
 }
 
-export async function ingestRaw(store: Store, raws: RawDocument[], summary: IngestSummary): Promise<void> {
-  for (const raw of raws) {
-    const article = analyse(raw);
-    const result = await store.putArticle(article);
-    if (result === 'known') {
-      summary.known++;
-      if (article.status === 'rejected') summary.rejectedFiles.push({ source: article.source, reason: article.reason ?? 'rejected' });
-      continue;
-    }
-    summary.added.push(article.id);
-    if (article.status === 'ok') summary.ok++;
-    else {
-      summary.rejected++;
-      summary.rejectedFiles.push({ source: article.source, reason: article.reason ?? 'rejected' });
-    }
+/** Stores one analysed article and counts it in the summary. */
+export async function storeArticle(store: Store, article: Article, summary: IngestSummary): Promise<void> {
+  const result = await store.putArticle(article);
+  if (result === 'known') {
+    summary.known++;
+    if (article.status === 'rejected') summary.rejectedFiles.push({ source: article.source, reason: article.reason ?? 'rejected' });
+    return;
   }
+  summary.added.push(article.id);
+  if (article.status === 'ok') summary.ok++;
+  else {
+    summary.rejected++;
+    summary.rejectedFiles.push({ source: article.source, reason: article.reason ?? 'rejected' });
+  }
+}
+
+export async function ingestRaw(store: Store, raws: RawDocument[], summary: IngestSummary): Promise<void> {
+  for (const raw of raws) await storeArticle(store, analyse(raw), summary);
 }
 
 export async function ingestFile(store: Store, path: string, summary: IngestSummary): Promise<void> {
