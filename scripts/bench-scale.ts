@@ -2,12 +2,13 @@
 // outlets and days, with syndicated near-duplicates; scripts/make-bench-store.ts), then times
 // `dossier ingest` of one batch of new raw articles into each (a third of them further reports of
 // stored stories, so they join stored events), through the real pipeline and the incremental event
-// refresh. Reports milliseconds per ingested article at each size, the part of it that is store and
-// events (ingest minus `dossier extract` of the same batch), and the peak memory of the ingest process.
+// refresh, as `dossier ingest` does. Reports milliseconds per ingested article at each size, split into
+// analysis (the pipeline, on all cores), store writes and the event refresh, and the peak memory of the
+// ingest process. A refresh that fails is reported with its error, and the other parts still are.
 //
 //   npm run bench:scale [-- --sizes 10000,100000 --batch 500 --workers N --per-day 20]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,26 +20,63 @@ const { values } = parseArgs({
     workers: { type: 'string', default: String(availableParallelism()) },
     // Stories per day stay the same at every size: a bigger store spans more days, as a growing archive does.
     'per-day': { type: 'string', default: '20' },
+    child: { type: 'string' },
   },
 });
 const root = resolve(import.meta.dirname, '..');
-const cli = join(root, 'dist', 'cli', 'main.js');
-if (!existsSync(cli)) throw new Error('run `npm run build` first: the benchmark times the built CLI');
 const sizes = values.sizes.split(',').map(Number);
 const batch = Number(values.batch);
-const timeProgram = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-
-/** Runs a command; returns its stdout, wall seconds and (with /usr/bin/time) peak resident memory in MB. */
-function run(command: string[]): { stdout: string; seconds: number; peakMb: number | null } {
+/** Runs a command; returns its stdout and wall seconds. */
+function run(command: string[]): { stdout: string; seconds: number } {
   const started = performance.now();
-  const [program, ...args] = timeProgram ? [timeProgram, '-f', 'peak-kb %M', ...command] : command;
+  const [program, ...args] = command;
   const result = spawnSync(program, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${command.join(' ')} failed: ${result.stderr}`);
-  const peak = /peak-kb (\d+)/.exec(result.stderr ?? '');
-  return { stdout: result.stdout, seconds, peakMb: peak ? Number(peak[1]) / 1024 : null };
+  return { stdout: result.stdout, seconds };
 }
 
+/**
+ * The ingest itself, in a process of its own (its peak memory is the ingest's): the batch through the
+ * analysis pool, stored article by article, then the incremental event refresh, each part timed.
+ */
+async function child(db: string, batchFile: string, workers: number): Promise<void> {
+  const { analyseInOrder, createAnalyser } = await import('../src/parallel/pool.js');
+  const { emptySummary, refreshEvents, storeArticle } = await import('../src/ingest/index.js');
+  const { readFile } = await import('../src/ingest/read.js');
+  const { SqliteStore } = await import('../src/store/sqlite.js');
+  const store = new SqliteStore(db);
+  const analyser = createAnalyser(workers);
+  const raws = readFile(batchFile);
+  const summary = emptySummary();
+  let started = performance.now();
+  const articles = [];
+  for await (const [, article] of analyseInOrder(raws.map((raw) => ({ raw })), analyser)) articles.push(article);
+  const analyseSeconds = (performance.now() - started) / 1000;
+  await analyser.close();
+  started = performance.now();
+  for (const article of articles) await storeArticle(store, article, summary);
+  const storeSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  let events: number | null = null;
+  let eventsError: string | null = null;
+  try {
+    events = await refreshEvents(store, summary.added);
+  } catch (error) {
+    eventsError = `${(error as Error).name}: ${(error as Error).message}`;
+  }
+  const eventsSeconds = (performance.now() - started) / 1000;
+  await store.close();
+  console.log(JSON.stringify({ ok: summary.ok, analyseSeconds, storeSeconds, eventsSeconds, events, eventsError, peakMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+if (values.child) {
+  const [db, batchFile] = values.child.split(',');
+  await child(db, batchFile, Number(values.workers));
+  process.exit(0);
+}
+
+const ms = (seconds: number) => Number(((seconds * 1000) / batch).toFixed(2));
 const results = [];
 for (const size of sizes) {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-scale-'));
@@ -48,21 +86,25 @@ for (const size of sizes) {
     const days = Math.max(1, Math.round(size / Number(values['per-day'])));
     const build = run([process.execPath, '--import', 'tsx', 'scripts/make-bench-store.ts', '--db', db, '--articles', String(size), '--days', String(days), '--hold-out', String(batch), '--hold-out-file', batchFile]);
     const built = JSON.parse(build.stdout.trim().split('\n').pop()!) as { events: number };
-    const extract = run([process.execPath, cli, 'extract', batchFile, '--format', 'jsonl', '--workers', values.workers]);
-    const ingest = run([process.execPath, cli, 'ingest', batchFile, '--db', db, '--json', '--workers', values.workers]);
-    const summary = JSON.parse(ingest.stdout) as { ok: number; events: number };
+    const ingest = run([process.execPath, '--import', 'tsx', 'scripts/bench-scale.ts', '--child', `${db},${batchFile}`, '--workers', values.workers]);
+    const measured = JSON.parse(ingest.stdout.trim().split('\n').pop()!) as {
+      ok: number; analyseSeconds: number; storeSeconds: number; eventsSeconds: number; events: number | null; eventsError: string | null; peakMb: number;
+    };
     const result = {
       storeArticles: size,
       storeEvents: built.events,
       days,
       batch,
-      batchOk: summary.ok,
-      eventsAfter: summary.events,
+      batchOk: measured.ok,
       workers: Number(values.workers),
       storeBuildSeconds: Number(build.seconds.toFixed(1)),
-      ingestMsPerArticle: Number(((ingest.seconds * 1000) / batch).toFixed(2)),
-      storeAndEventsMsPerArticle: Number((((ingest.seconds - extract.seconds) * 1000) / batch).toFixed(2)),
-      ingestPeakMb: ingest.peakMb === null ? null : Math.round(ingest.peakMb),
+      ingestMsPerArticle: measured.eventsError ? null : ms(measured.analyseSeconds + measured.storeSeconds + measured.eventsSeconds),
+      analyseMsPerArticle: ms(measured.analyseSeconds),
+      storeMsPerArticle: ms(measured.storeSeconds),
+      eventsMsPerArticle: ms(measured.eventsSeconds),
+      eventsAfter: measured.events,
+      eventsError: measured.eventsError,
+      peakMb: Math.round(measured.peakMb),
     };
     console.log(JSON.stringify(result));
     results.push(result);
@@ -71,12 +113,14 @@ for (const size of sizes) {
   }
 }
 if (results.length > 1) {
-  const first = results[0];
-  const last = results[results.length - 1];
+  const [first, last] = [results[0], results[results.length - 1]];
+  const ratio = (a: number | null, b: number | null) => (a === null || b === null ? null : Number((b / a).toFixed(2)));
   console.log(
     JSON.stringify({
       metric: 'ingest_ms_per_article_ratio',
-      value: Number((last.ingestMsPerArticle / first.ingestMsPerArticle).toFixed(2)),
+      value: ratio(first.ingestMsPerArticle, last.ingestMsPerArticle),
+      store: ratio(first.storeMsPerArticle, last.storeMsPerArticle),
+      events: ratio(first.eventsMsPerArticle, last.eventsMsPerArticle),
       sizes: [first.storeArticles, last.storeArticles],
       target: 1.3,
     }),

@@ -463,7 +463,7 @@ export function buildProgram(): Command {
     .option(dbOption, 'postgres:// URL (default: $DOSSIER_DB)')
     .option('--poll <seconds>', 'how often an idle worker looks for jobs', parsePositive, 1)
     .option('--group-after <seconds>', 'how long a grouping of events waits to take in more articles', parseWhole, 2)
-    .option('--group-timeout <seconds>', 'how long one grouping may run before it is presumed dead and retried', parsePositive, 600)
+    .option('--group-timeout <seconds>', 'how long one grouping may run before it is presumed dead and retried (a retry waits for the lock, so a slow grouping is never run twice at once)', parsePositive, 120)
     .option('--maintenance-interval <seconds>', 'how often timed-out jobs are looked for', parsePositive, 30)
     .option('--quiet', 'do not print a line per job')
     .action(workerCommand);
