@@ -8,7 +8,7 @@
 //
 //   npm run bench:scale [-- --sizes 10000,100000 --batch 500 --workers N --per-day 20]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -57,6 +57,8 @@ async function child(db: string, batchFile: string, workers: number): Promise<vo
   started = performance.now();
   for (const article of articles) await storeArticle(store, article, summary);
   const storeSeconds = (performance.now() - started) / 1000;
+  // The refresh can take long on a large store: what is measured so far can be watched beside the store.
+  writeFileSync(`${db}.progress.json`, JSON.stringify({ ok: summary.ok, analyseSeconds, storeSeconds, refreshing: true }));
   started = performance.now();
   let events: number | null = null;
   let eventsError: string | null = null;
