@@ -24,6 +24,8 @@ const corpus = corpusDirs.flatMap((dir) => readdirSync(dir).sort().map((name) =>
 /** Short timings so that a dead worker's job comes back within seconds. */
 const FAST = ['--retry-delay', '1', '--job-timeout', '6'];
 const WORKER_FAST = ['--poll', '1', '--group-after', '1', '--maintenance-interval', '1'];
+/** A bound on a queue test, far above what it takes on a loaded machine, so that a stuck queue fails instead of hanging. */
+const DRAIN_LIMIT_MS = 300_000;
 
 function dossier(args: string[]) {
   const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DOSSIER_DB: '' } });
@@ -76,11 +78,16 @@ async function singleProcessEvents(): Promise<ReturnType<typeof outline>> {
   return events;
 }
 
-/** Waits until every document is stored and grouped and the queue is idle. */
+/** Waits until every document is stored and grouped and the queue is idle; fails when it takes minutes. */
 async function drained(url: string, documents: number): Promise<void> {
   const store = await PgStore.connect(url);
+  const deadline = Date.now() + DRAIN_LIMIT_MS;
   try {
     for (;;) {
+      if (Date.now() > deadline) {
+        const status = await queueStatus(url).catch((error: Error) => error.message);
+        assert.fail(`the queue did not drain in ${DRAIN_LIMIT_MS / 1000} s: ${JSON.stringify(status)}`);
+      }
       const status = await queueStatus(url).catch(() => null);
       const ready =
         status !== null &&

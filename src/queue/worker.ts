@@ -43,8 +43,26 @@ async function documentOf(job: DocumentJob): Promise<RawDocument> {
   return { source: job.url, bytes };
 }
 
+/**
+ * pg-boss 10 records a job's result (complete or fail) without awaiting it, so when the server goes away
+ * at that moment (a restart) the rejection is unhandled and would end the process. The job is still
+ * active in the queue and is retried when its timeout passes (storing is idempotent), so such a rejection
+ * is reported and the worker goes on; any other unhandled rejection still ends the process.
+ */
+function survivePgBossRecordingFailures(): void {
+  process.on('unhandledRejection', (reason) => {
+    const error = reason instanceof Error ? reason : new Error(String(reason));
+    if (/[/\\]pg-boss[/\\]src[/\\]manager\.js/.test(error.stack ?? '')) {
+      process.stderr.write(`dossier: queue: could not record a job's result (${error.message}); it is retried after its timeout\n`);
+      return;
+    }
+    throw error;
+  });
+}
+
 export async function startWorker(url: string, options: WorkerOptions): Promise<RunningWorker> {
   const log = options.log ?? (() => {});
+  survivePgBossRecordingFailures();
   const store = await PgStore.connect(url);
   const queue = await openQueue(url, { supervise: true, maintenanceInterval: options.maintenanceInterval });
   const { boss } = queue;
