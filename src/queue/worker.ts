@@ -66,7 +66,11 @@ export async function startWorker(url: string, options: WorkerOptions): Promise<
   const store = await PgStore.connect(url);
   const queue = await openQueue(url, { supervise: true, maintenanceInterval: options.maintenanceInterval });
   const { boss } = queue;
-  await boss.work<DocumentJob>(INGEST_QUEUE, { batchSize: 1, pollingIntervalSeconds: options.poll }, async ([job]) => {
+  // pg-boss waits a whole polling interval after each job, even with more waiting; a worker that has just
+  // finished one asks for the next at once, and polls at the interval only when the queue is empty.
+  let ingestWorker: string | null = null;
+  ingestWorker = await boss.work<DocumentJob>(INGEST_QUEUE, { batchSize: 1, pollingIntervalSeconds: options.poll }, async ([job]) => {
+    if (ingestWorker) boss.notifyWorker(ingestWorker);
     log(`start ${job.id}`);
     try {
       const article = analyse(await documentOf(job.data));
