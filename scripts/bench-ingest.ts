@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { analyse, emptySummary, ingestRaw } from '../src/ingest/index.js';
+import { analyseInOrder, createAnalyser, defaultWorkers } from '../src/parallel/pool.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import type { RawDocument } from '../src/types.js';
 
@@ -48,6 +49,13 @@ const readability = await time('Readability over linkedom', pages.length, () => 
 const extract = await time('dossier extract (full pipeline)', pages.length, () => {
   for (const page of pages) analyse(page);
 });
+// The same pipeline on every core: a thread pool started (and warmed up on one page per thread) before timing.
+const analyser = createAnalyser(defaultWorkers());
+await Promise.all(pages.slice(0, analyser.workers).map((page) => analyser.analyse(page)));
+const extractAllCores = await time(`dossier extract (${analyser.workers} threads)`, pages.length, async () => {
+  for await (const _ of analyseInOrder(pages.map((raw) => ({ raw })), analyser));
+});
+await analyser.close();
 const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'dossier-bench-')), 'bench.db'));
 const ingest = await time('dossier ingest (pipeline + SQLite)', pages.length, async () => {
   await ingestRaw(store, pages, emptySummary());
@@ -61,6 +69,10 @@ console.log(
     value: Number(ingest.toFixed(2)),
     pages: pages.length,
     extract: Number(extract.toFixed(2)),
+    extractAllCores: Number(extractAllCores.toFixed(2)),
+    threads: defaultWorkers(),
+    // Time of the whole pipeline on all cores over Readability's single-threaded time (target <= 1.0).
+    timeRatioAllCores: Number((readability / extractAllCores).toFixed(2)),
     ingest: Number(ingest.toFixed(2)),
     readability: Number(readability.toFixed(2)),
   }),

@@ -2,7 +2,13 @@
 // about invented news stories, each story written up by 3-6 outlets (sometimes with a re-post),
 // stored through SqliteStore.putArticle, and one event per story stored with replaceEvents.
 //
-//   npx tsx scripts/make-bench-store.ts --db bench.db [--articles 100000] [--seed 1]
+//   npx tsx scripts/make-bench-store.ts --db bench.db [--articles 100000] [--seed 1] [--days N]
+//                                       [--hold-out N --hold-out-file batch.jsonl]
+//
+// `--days` spreads the stories over that many days (default 11 years). `--hold-out N` writes N more
+// articles, not stored, as raw JSONL records (url, title, published, text) for `dossier ingest` to
+// take in: a third of them further outlets' reports of recently stored stories (they join stored
+// events), the rest new stories on the same days (scripts/bench-scale.ts).
 //
 // Deterministic: the same arguments give the same articles and events (the store's own ingestion
 // times aside). The texts come from the small word lists and sentence patterns below; entity,
@@ -15,7 +21,7 @@
 // parts as built ones (claims cited to sentences, aligned quotes, discrepancies, actions, series)
 // and similar sizes (~8 KB of JSON each; the sample corpus's two events are 11 and 31 KB).
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { splitSentences, type Sentence } from '../src/extract/sentences.js';
@@ -29,8 +35,13 @@ const { values } = parseArgs({
     db: { type: 'string' },
     articles: { type: 'string', default: '100000' },
     seed: { type: 'string', default: '1' },
+    days: { type: 'string', default: String(11 * 365) },
+    'hold-out': { type: 'string', default: '0' },
+    'hold-out-file': { type: 'string' },
   },
 });
+const holdOut = Number(values['hold-out']);
+if (holdOut > 0 && !values['hold-out-file']) throw new Error('--hold-out needs --hold-out-file FILE');
 if (!values.db) throw new Error('usage: make-bench-store.ts --db FILE [--articles N] [--seed N]');
 if (existsSync(values.db)) throw new Error(`${values.db} exists: give a new file`);
 const articleTarget = Number(values.articles);
@@ -184,7 +195,7 @@ interface Story {
 }
 
 const FIRST_DAY = Date.UTC(2015, 0, 1);
-const DAYS = 11 * 365;
+const DAYS = Number(values.days);
 const iso = (day: Date) => day.toISOString().slice(0, 10);
 const longDate = (day: Date) => `${MONTHS[day.getUTCMonth()]} ${day.getUTCDate()}`;
 const capitalise = (text: string) => text[0].toUpperCase() + text.slice(1);
@@ -420,6 +431,9 @@ function storyEvent(story: Story, written: Written[], copies: Article[]): Dossie
 
 const store = new SqliteStore(values.db);
 const started = performance.now();
+/** How many of the last stored stories the held-out articles may follow up. */
+const RECENT_STORIES = 200;
+const recent: { story: Story; outlets: string[] }[] = [];
 const events: DossierEvent[] = [];
 let articles = 0;
 let serial = 0;
@@ -431,6 +445,8 @@ while (articles < articleTarget) {
   const written = outlets.map((outlet) => writeArticle(story, outlet, ++serial));
   const copies = copyOutlet ? [repost(written[0].article, copyOutlet, ++serial)] : [];
   for (const article of [...written.map((w) => w.article), ...copies]) await store.putArticle(article);
+  recent.push({ story, outlets: [...outlets, ...(copyOutlet ? [copyOutlet] : [])] });
+  if (recent.length > RECENT_STORIES) recent.shift();
   events.push(storyEvent(story, written, copies));
   const before = articles;
   articles += written.length + copies.length;
@@ -440,6 +456,31 @@ while (articles < articleTarget) {
 }
 await store.replaceEvents(events);
 await store.close();
+
+if (holdOut > 0) {
+  // Stories stored last, with the outlets that covered them: further outlets' reports of them join stored events.
+  const lines: string[] = [];
+  const record = (article: Article) =>
+    JSON.stringify({ url: article.url, title: article.title ?? undefined, published: article.published ?? undefined, text: article.text });
+  while (lines.length < holdOut) {
+    if (lines.length % 3 === 0 && recent.length > 0) {
+      const { story, outlets } = pick(recent);
+      const outlet = OUTLETS.find((name) => !outlets.includes(name));
+      if (outlet) {
+        outlets.push(outlet);
+        lines.push(record(writeArticle(story, outlet, ++serial).article));
+        continue;
+      }
+    }
+    const story = makeStory();
+    const outlets = pickSome(OUTLETS, Math.min(int(3, 6), holdOut - lines.length));
+    const copyOutlet = outlets.length > 1 && random() < 1 / 6 ? outlets.pop()! : null;
+    const written = outlets.map((outlet) => writeArticle(story, outlet, ++serial).article);
+    const copies = copyOutlet ? [repost(written[0], copyOutlet, ++serial)] : [];
+    for (const article of [...written, ...copies]) lines.push(record(article));
+  }
+  writeFileSync(values['hold-out-file']!, `${lines.slice(0, holdOut).join('\n')}\n`);
+}
 console.log(
   JSON.stringify({ db: values.db, articles, events: events.length, seconds: Math.round((performance.now() - started) / 1000) }),
 )

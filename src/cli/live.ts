@@ -93,7 +93,7 @@ function formatPoll(report: PollReport): string {
 }
 
 export interface CliHelpers {
-  openStore(options: { db?: string }): Store;
+  openStore(options: { db?: string }): Promise<Store>;
   fail(message: string): never;
   dbOption: [string, string];
 }
@@ -110,7 +110,7 @@ export function registerLiveCommands(program: Command, helpers: CliHelpers): voi
     .option('--every <interval>', 'time between polls: seconds, or 30s, 15m, 2h, 1d', parseEvery, 15 * 60)
     .option('--json', 'print the source as JSON')
     .action(async (url: string, options: { db?: string; kind: SourceKind; every: number; json?: boolean }) => {
-      const store = helpers.openStore(options);
+      const store = await helpers.openStore(options);
       try {
         const { source, created } = await addSource(store, { url, kind: options.kind, intervalSeconds: options.every });
         if (options.json) process.stdout.write(`${JSON.stringify({ source, created })}\n`);
@@ -129,7 +129,7 @@ export function registerLiveCommands(program: Command, helpers: CliHelpers): voi
     .option(...helpers.dbOption)
     .option('--json', 'print sources as JSON')
     .action(async (options: { db?: string; json?: boolean }) => {
-      const store = helpers.openStore(options);
+      const store = await helpers.openStore(options);
       try {
         const list = await store.listSources();
         if (options.json) process.stdout.write(`${JSON.stringify({ sources: list }, null, 2)}\n`);
@@ -146,7 +146,7 @@ export function registerLiveCommands(program: Command, helpers: CliHelpers): voi
     .argument('<source>', 'source id, id prefix or URL')
     .option(...helpers.dbOption)
     .action(async (key: string, options: { db?: string }) => {
-      const store = helpers.openStore(options);
+      const store = await helpers.openStore(options);
       try {
         const source = await findSource(store, key);
         if (!source) helpers.fail(`no source ${key}: run "dossier sources list" to see them`);
@@ -165,7 +165,7 @@ export function registerLiveCommands(program: Command, helpers: CliHelpers): voi
       .option('--once', 'poll the sources that are due, then exit')
       .option('--json', 'print each poll as a JSON line'),
   ).action(async (options: FetchCliOptions & { db?: string; once?: boolean; json?: boolean }) => {
-    const store = helpers.openStore(options);
+    const store = await helpers.openStore(options);
     const fetcher = fetcherFrom(options);
     const stop = new AbortController();
     const onSignal = (): void => {

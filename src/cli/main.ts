@@ -6,9 +6,17 @@ import cliProgress from 'cli-progress';
 import { buildBrief } from '../report/brief.js';
 import { renderBriefHtml } from '../report/html.js';
 import { renderBriefMarkdown } from '../report/markdown.js';
-import { emptySummary, analyse, ingestFile, refreshEvents, type IngestSummary } from '../ingest/index.js';
+import { emptySummary, refreshEvents, storeArticle, type IngestSummary } from '../ingest/index.js';
+import { analyseInOrder, createAnalyser, defaultWorkers } from '../parallel/pool.js';
+import type { RawDocument } from '../types.js';
 import { expandPaths, InputPathError, readFile } from '../ingest/read.js';
-import { SqliteStore, StoreOpenError } from '../store/sqlite.js';
+import { openStore as openAnyStore } from '../store/open.js';
+import { StoreOpenError } from '../store/sqlite.js';
+import { copyStore, CopyTargetNotEmptyError } from '../store/copy.js';
+import { isPostgresUrl, redactUrl } from '../store/postgres.js';
+import { DEFAULT_RETRY_POLICY, enqueueDocument, jobFromRaw, openQueue } from '../queue/queue.js';
+import { queueStatus } from '../queue/status.js';
+import { startWorker } from '../queue/worker.js';
 import type { Store } from '../store/store.js';
 import { toExportArticle, formatArticleText, formatEventLine, toExportEvent } from './format.js';
 import { isHttpUrl } from '../fetch/url.js';
@@ -30,9 +38,9 @@ function dbPath(option: string | undefined): string {
   return option ?? process.env.DOSSIER_DB ?? 'dossier.db';
 }
 
-function openStore(file: string): Store {
+async function openStore(location: string): Promise<Store> {
   try {
-    return new SqliteStore(file);
+    return await openAnyStore(location);
   } catch (error) {
     if (error instanceof StoreOpenError) throw new CliError(error.message);
     throw error;
@@ -59,6 +67,7 @@ function expand(paths: string[]): string[] {
 
 interface IngestOptions extends FetchCliOptions {
   db?: string;
+  workers: number;
   json?: boolean;
   strict?: boolean;
   filesFrom?: string;
@@ -68,6 +77,14 @@ interface IngestOptions extends FetchCliOptions {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** The documents of the files, read one file at a time, each marked with its file and whether it is the file's last. */
+function* documentsOf(files: string[]): Generator<{ raw: RawDocument; file: number; lastOfFile: boolean }> {
+  for (const [file, path] of files.entries()) {
+    const raws = readFile(path);
+    for (const [index, raw] of raws.entries()) yield { raw, file, lastOfFile: index === raws.length - 1 };
+  }
 }
 
 async function ingestCommand(paths: string[], options: IngestOptions): Promise<void> {
@@ -80,7 +97,10 @@ async function ingestCommand(paths: string[], options: IngestOptions): Promise<v
   for (const target of targets) if (!isHttpUrl(target.url)) throw new CliError(`not an http or https URL: ${target.url}`);
   if (given.length === 0 && targets.length === 0) throw new CliError('nothing to ingest: give files, folders or URLs (or --files-from FILE, --feed URL, --sitemap URL)');
   const files = expand(given.filter((entry) => !isHttpUrl(entry)));
-  const store = openStore(dbPath(options.db));
+  // WARC files are read record by record in this thread; every other file goes through the pool.
+  const warcs = files.filter(isWarcPath);
+  const plain = files.filter((file) => !isWarcPath(file));
+  const store = await openStore(dbPath(options.db));
   const summary = emptySummary();
   let interrupted = false;
   const stop = new AbortController();
@@ -99,17 +119,26 @@ async function ingestCommand(paths: string[], options: IngestOptions): Promise<v
     if (!interrupted) throw error;
     return undefined;
   };
+  const analyser = createAnalyser(Math.min(options.workers, Math.max(1, plain.length)));
   try {
-    for (const file of files) {
-      // Let a pending Ctrl-C be seen between files; each article is already committed.
-      await new Promise((resolve) => setImmediate(resolve));
+    // Analysed on all cores, stored here in input order: each article is committed as it comes.
+    for await (const [document, article] of analyseInOrder(documentsOf(plain), analyser)) {
       if (interrupted) break;
-      if (isWarcPath(file)) {
-        const skips = await ingestWarcFile(store, file, summary, stop.signal).catch(whenInterrupted);
-        if (skips && !options.json) process.stderr.write(`${file}: ${describeSkips(skips)}\n`);
-      } else await ingestFile(store, file, summary);
+      await storeArticle(store, article, summary);
+      if (document.lastOfFile) {
+        summary.files = document.file + 1;
+        bar?.increment();
+        if (!bar && process.stderr.isTTY && !options.json) process.stderr.write(`\r${summary.files}/${files.length} files`);
+      }
+    }
+    // A file with no documents (a JSONL file of blank lines) has no last document to count it by.
+    if (!interrupted) summary.files = plain.length;
+    for (const file of warcs) {
+      if (interrupted) break;
+      const skips = await ingestWarcFile(store, file, summary, stop.signal).catch(whenInterrupted);
+      if (skips && !options.json) process.stderr.write(`${file}: ${describeSkips(skips)}\n`);
+      summary.files++;
       bar?.increment();
-      if (!bar && process.stderr.isTTY && !options.json) process.stderr.write(`\r${summary.files}/${files.length} files`);
     }
     if (targets.length > 0 && !interrupted) {
       const fetcher = fetcherFrom(options);
@@ -129,6 +158,7 @@ async function ingestCommand(paths: string[], options: IngestOptions): Promise<v
     printSummary(summary, events, options.json ?? false, interrupted);
   } finally {
     process.off('SIGINT', onInterrupt);
+    await analyser.close();
     await store.close();
   }
   if (interrupted) process.exitCode = 130;
@@ -159,22 +189,57 @@ function parseFormat<T extends string>(allowed: readonly T[]) {
   };
 }
 
+function parseWhole(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
 function parsePositive(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
   return n;
 }
 
-async function extractCommand(paths: string[], options: { format: 'json' | 'jsonl' | 'text' }): Promise<void> {
+/** The articles as JSON, written as they come: one article alone as itself, several as `{ articles }`
+ *  (the same text as `JSON.stringify(value, null, 2)`, without holding them all). */
+async function writeJsonArticles(articles: AsyncIterable<unknown>): Promise<void> {
+  const indent = (json: string): string => json.replace(/^/gm, '    ');
+  let first: unknown;
+  let count = 0;
+  for await (const article of articles) {
+    count++;
+    if (count === 1) first = article;
+    else {
+      if (count === 2) process.stdout.write(`{\n  "articles": [\n${indent(JSON.stringify(first, null, 2))}`);
+      process.stdout.write(`,\n${indent(JSON.stringify(article, null, 2))}`);
+    }
+  }
+  if (count === 0) process.stdout.write('{\n  "articles": []\n}\n');
+  else if (count === 1) process.stdout.write(`${JSON.stringify(first, null, 2)}\n`);
+  else process.stdout.write('\n  ]\n}\n');
+}
+
+async function extractCommand(paths: string[], options: { format: 'json' | 'jsonl' | 'text'; workers: number }): Promise<void> {
   const files = expand(paths);
-  const articles = files.flatMap((file) => readFile(file).map(analyse)).map(toExportArticle);
-  if (options.format === 'json') process.stdout.write(`${JSON.stringify(articles.length === 1 ? articles[0] : { articles }, null, 2)}\n`);
-  else if (options.format === 'jsonl') for (const article of articles) process.stdout.write(`${JSON.stringify(article)}\n`);
-  else process.stdout.write(articles.map(formatArticleText).join('\n\n'));
+  const analyser = createAnalyser(Math.min(options.workers, Math.max(1, files.length)));
+  async function* exported(): AsyncGenerator<ReturnType<typeof toExportArticle>> {
+    for await (const [, article] of analyseInOrder(documentsOf(files), analyser)) yield toExportArticle(article);
+  }
+  try {
+    if (options.format === 'json') await writeJsonArticles(exported());
+    else if (options.format === 'jsonl') for await (const article of exported()) process.stdout.write(`${JSON.stringify(article)}\n`);
+    else {
+      let count = 0;
+      for await (const article of exported()) process.stdout.write(`${count++ > 0 ? '\n\n' : ''}${formatArticleText(article)}`);
+    }
+  } finally {
+    await analyser.close();
+  }
 }
 
 async function exportCommand(options: { db?: string; format: 'json' | 'jsonl' }): Promise<void> {
-  const store = openStore(dbPath(options.db));
+  const store = await openStore(dbPath(options.db));
   try {
     const articles = (await store.listArticles()).map(toExportArticle);
     const events = (await store.listEvents()).map(toExportEvent);
@@ -190,7 +255,7 @@ async function exportCommand(options: { db?: string; format: 'json' | 'jsonl' })
 }
 
 async function searchCommand(query: string, options: { db?: string; limit: number; json?: boolean }): Promise<void> {
-  const store = openStore(dbPath(options.db));
+  const store = await openStore(dbPath(options.db));
   try {
     const hits = await store.search(query, options.limit);
     if (options.json) {
@@ -207,7 +272,7 @@ async function searchCommand(query: string, options: { db?: string; limit: numbe
 }
 
 async function eventsCommand(options: { db?: string; json?: boolean; rebuild?: boolean }): Promise<void> {
-  const store = openStore(dbPath(options.db));
+  const store = await openStore(dbPath(options.db));
   try {
     // Incremental refreshes after each ingest can differ slightly from grouping everything at once.
     if (options.rebuild) await refreshEvents(store);
@@ -221,7 +286,7 @@ async function eventsCommand(options: { db?: string; json?: boolean; rebuild?: b
 }
 
 async function briefCommand(eventId: string, options: { db?: string; format: 'md' | 'json' | 'html' }): Promise<void> {
-  const store = openStore(dbPath(options.db));
+  const store = await openStore(dbPath(options.db));
   try {
     const events = await store.listEvents();
     const event = events.find((candidate) => candidate.id === eventId || candidate.id.startsWith(eventId));
@@ -236,9 +301,133 @@ async function briefCommand(eventId: string, options: { db?: string; format: 'md
   }
 }
 
+async function migrateCommand(options: { from: string; to: string; json?: boolean }): Promise<void> {
+  const from = await openStore(options.from);
+  try {
+    const to = await openStore(options.to);
+    try {
+      const progress = process.stderr.isTTY && !options.json;
+      const summary = await copyStore(from, to, (done) => {
+        if (progress) process.stderr.write(`\r${done.articles} articles, ${done.events} events`);
+      }).catch((error: unknown) => {
+        throw error instanceof CopyTargetNotEmptyError ? new CliError(`${error.message} (${redactUrl(options.to)})`) : error;
+      });
+      if (progress) process.stderr.write('\n');
+      if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+      else process.stdout.write(`copied ${summary.articles} articles and ${summary.events} events to ${redactUrl(options.to)}\n`);
+    } finally {
+      await to.close();
+    }
+  } finally {
+    await from.close();
+  }
+}
+
+function requirePostgres(location: string, command: string): string {
+  if (!isPostgresUrl(location)) throw new CliError(`${command} needs a PostgreSQL database: give --db postgres://... (or set DOSSIER_DB)`);
+  return location;
+}
+
+interface EnqueueOptions {
+  db?: string;
+  json?: boolean;
+  filesFrom?: string;
+  retries: number;
+  retryDelay: number;
+  jobTimeout: number;
+}
+
+async function enqueueCommand(inputs: string[], options: EnqueueOptions): Promise<void> {
+  const url = requirePostgres(dbPath(options.db), 'enqueue');
+  const given = [...inputs, ...(options.filesFrom ? readFileList(options.filesFrom) : [])];
+  if (given.length === 0) throw new CliError('nothing to enqueue: give files, folders or URLs (or --files-from FILE)');
+  const urls = given.filter((input) => /^https?:\/\//i.test(input));
+  const files = expand(given.filter((input) => !/^https?:\/\//i.test(input)));
+  const queue = await openQueue(url).catch((error: unknown) => {
+    throw new CliError(`cannot open the queue at ${redactUrl(url)}: ${(error as Error).message}`);
+  });
+  const policy = { retries: options.retries, retryDelay: options.retryDelay, jobTimeout: options.jobTimeout };
+  const summary = { files: files.length, urls: urls.length, queued: 0, alreadyQueued: 0 };
+  const count = (queued: boolean): void => {
+    if (queued) summary.queued++;
+    else summary.alreadyQueued++;
+  };
+  try {
+    // One file in memory at a time.
+    for (const file of files) for (const raw of readFile(file)) count(await enqueueDocument(queue.boss, jobFromRaw(raw), policy, raw));
+    for (const address of urls) count(await enqueueDocument(queue.boss, { kind: 'url', url: address }, policy));
+  } finally {
+    await queue.close();
+  }
+  if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  else process.stdout.write(`${summary.queued} documents queued, ${summary.alreadyQueued} already queued (${summary.files} files, ${summary.urls} URLs)\n`);
+}
+
+interface WorkerCommandOptions {
+  db?: string;
+  poll: number;
+  groupAfter: number;
+  groupTimeout: number;
+  maintenanceInterval: number;
+  quiet?: boolean;
+}
+
+async function workerCommand(options: WorkerCommandOptions): Promise<void> {
+  const url = requirePostgres(dbPath(options.db), 'worker');
+  const log = options.quiet ? undefined : (line: string) => process.stdout.write(`${line}\n`);
+  const worker = await startWorker(url, { ...options, log }).catch((error: unknown) => {
+    throw new CliError(error instanceof StoreOpenError ? error.message : `cannot start a worker on ${redactUrl(url)}: ${(error as Error).message}`);
+  });
+  process.stdout.write(`dossier worker ${process.pid} is taking jobs from ${redactUrl(url)} (Ctrl-C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.stdout.write('stopping: finishing the jobs in hand\n');
+      void worker.stop().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+async function statusCommand(options: { db?: string; json?: boolean }): Promise<void> {
+  const location = dbPath(options.db);
+  const store = await openStore(location);
+  let stored;
+  try {
+    stored = {
+      articles: await store.countArticles({ status: 'ok' }),
+      rejected: await store.countArticles({ status: 'rejected' }),
+      events: (await store.listEventDigests()).length,
+      ungrouped: (await store.articlesWithoutEvents()).length,
+    };
+  } finally {
+    await store.close();
+  }
+  const queue = isPostgresUrl(location) ? await queueStatus(location) : null;
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ store: stored, queue }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(`store: ${stored.articles} articles (${stored.rejected} rejected), ${stored.events} events, ${stored.ungrouped} articles not yet grouped\n`);
+  if (!queue) {
+    process.stdout.write(isPostgresUrl(location) ? 'queue: empty (nothing was ever enqueued)\n' : 'queue: none (the job queue needs a PostgreSQL database)\n');
+    return;
+  }
+  process.stdout.write(
+    `queue: ${queue.waiting} waiting (${queue.retrying} to retry), ${queue.active} in progress, ${queue.completed} done, ${queue.deadLettered} failed for good\n` +
+      `rate: ${queue.perMinute} documents in the last minute, ${queue.perHour} in the last hour\n` +
+      `grouping: ${queue.groupingActive} running, ${queue.groupingWaiting} waiting\n`,
+  );
+  for (const failure of queue.recentFailures) process.stdout.write(`failed ${failure.source}: ${failure.reason} (${failure.at})\n`);
+}
+
 async function serveCommand(options: { db?: string; port: number; host: string; allowIngest?: boolean }): Promise<void> {
   const { serve } = await import('../server/serve.js');
-  const server = await serve({ db: dbPath(options.db), port: options.port, host: options.host, allowIngest: options.allowIngest ?? false });
+  const server = await serve({ db: dbPath(options.db), port: options.port, host: options.host, allowIngest: options.allowIngest ?? false }).catch(
+    (error: unknown) => {
+      throw error instanceof StoreOpenError ? new CliError(error.message) : error;
+    },
+  );
   process.stdout.write(`dossier is serving ${server.url} (Ctrl-C to stop)\n`);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
@@ -250,8 +439,8 @@ async function serveCommand(options: { db?: string; port: number; host: string; 
 export function buildProgram(): Command {
   const program = new Command();
   program.name('dossier').description('Turn raw news documents into clean, cited, event-centric dossiers').showHelpAfterError();
-  const dbOption = '--db <file>';
-  const dbHelp = 'SQLite database file (default: $DOSSIER_DB or ./dossier.db)';
+  const dbOption = '--db <file|url>';
+  const dbHelp = 'SQLite database file or postgres:// URL (default: $DOSSIER_DB or ./dossier.db)';
 
   withFetchOptions(
     program
@@ -263,7 +452,8 @@ export function buildProgram(): Command {
       .option('--strict', 'exit 1 when any input is rejected or fails')
       .option('--files-from <file>', 'read more inputs (paths or URLs) from a file, one per line ("-" for standard input)')
       .option('--feed <url>', 'an RSS, Atom or JSON feed whose linked pages to ingest (repeatable)', collect, [])
-      .option('--sitemap <url>', 'a sitemap or sitemap index whose pages to ingest (repeatable)', collect, []),
+      .option('--sitemap <url>', 'a sitemap or sitemap index whose pages to ingest (repeatable)', collect, [])
+      .option('--workers <n>', 'threads that analyse documents (default: all cores)', parsePositive, defaultWorkers()),
   ).action(ingestCommand);
 
   program
@@ -271,6 +461,7 @@ export function buildProgram(): Command {
     .description('run the pipeline on files without a database and print the articles')
     .argument('<paths...>', 'files or folders')
     .addOption(program.createOption('--format <format>', 'json, jsonl or text').argParser(parseFormat(['json', 'jsonl', 'text'] as const)).default('json'))
+    .option('--workers <n>', 'threads that analyse documents (default: all cores)', parsePositive, defaultWorkers())
     .action(extractCommand);
 
   program
@@ -304,6 +495,44 @@ export function buildProgram(): Command {
     .option(dbOption, dbHelp)
     .addOption(program.createOption('--format <format>', 'md, json or html').argParser(parseFormat(['md', 'json', 'html'] as const)).default('md'))
     .action(briefCommand);
+
+  program
+    .command('enqueue')
+    .description('put files, folders or URLs on the PostgreSQL job queue for `dossier worker` processes to ingest')
+    .argument('[inputs...]', 'files, folders (recursive) or http(s) URLs')
+    .option(dbOption, 'postgres:// URL (default: $DOSSIER_DB)')
+    .option('--files-from <file>', 'read more inputs from a file, one per line ("-" for standard input)')
+    .option('--retries <n>', 'tries after the first before a document is dead-lettered', parseWhole, DEFAULT_RETRY_POLICY.retries)
+    .option('--retry-delay <seconds>', 'wait before the first retry, doubled for each further one', parsePositive, DEFAULT_RETRY_POLICY.retryDelay)
+    .option('--job-timeout <seconds>', 'how long one document may take before its worker is presumed dead and it is retried', parsePositive, DEFAULT_RETRY_POLICY.jobTimeout)
+    .option('--json', 'print the summary as JSON')
+    .action(enqueueCommand);
+
+  program
+    .command('worker')
+    .description('take documents from the job queue, ingest them and keep the events grouped (run any number, on any machine)')
+    .option(dbOption, 'postgres:// URL (default: $DOSSIER_DB)')
+    .option('--poll <seconds>', 'how often an idle worker looks for jobs', parsePositive, 1)
+    .option('--group-after <seconds>', 'how long a grouping of events waits to take in more articles', parseWhole, 2)
+    .option('--group-timeout <seconds>', 'how long one grouping may run before it is presumed dead and retried (a retry waits for the lock, so a slow grouping is never run twice at once)', parsePositive, 120)
+    .option('--maintenance-interval <seconds>', 'how often timed-out jobs are looked for', parsePositive, 30)
+    .option('--quiet', 'do not print a line per job')
+    .action(workerCommand);
+
+  program
+    .command('status')
+    .description('what the store holds and, on PostgreSQL, the queue: depth, rates and failures')
+    .option(dbOption, dbHelp)
+    .option('--json', 'print the status as JSON')
+    .action(statusCommand);
+
+  program
+    .command('migrate')
+    .description('copy every article and event of one database into a new, empty one (e.g. SQLite to PostgreSQL)')
+    .requiredOption('--from <file|url>', 'the database to copy')
+    .requiredOption('--to <file|url>', 'the empty database to fill: a postgres:// URL or a SQLite file')
+    .option('--json', 'print the summary as JSON')
+    .action(migrateCommand);
 
   program
     .command('serve')

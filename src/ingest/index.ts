@@ -55,11 +55,13 @@ export function analyse(raw: RawDocument): Article {
   }
 }
 
+/** Stores one analysed article and counts it in the summary. */
+export async function storeArticle(store: Store, article: Article, summary: IngestSummary): Promise<void> {
+  countResult(summary, article, await store.putArticle(article));
+}
+
 export async function ingestRaw(store: Store, raws: RawDocument[], summary: IngestSummary): Promise<void> {
-  for (const raw of raws) {
-    const article = analyse(raw);
-    countResult(summary, article, await store.putArticle(article));
-  }
+  for (const raw of raws) await storeArticle(store, analyse(raw), summary);
 }
 
 export async function ingestFile(store: Store, path: string, summary: IngestSummary): Promise<void> {

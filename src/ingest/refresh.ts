@@ -21,8 +21,10 @@ const MIN_SHARED_NAMES = 2;
 
 /** Recomputes the events from every stored article (deterministic for the same articles). */
 async function rebuildAllEvents(store: Store): Promise<number> {
-  const events = buildEvents(await store.listArticles({ status: 'ok' }));
-  await store.replaceEvents(events);
+  const articles = await store.listArticles({ status: 'ok' });
+  // Only these count as grouped: articles another process stores meanwhile wait for the next refresh.
+  const events = buildEvents(articles);
+  await store.replaceEvents(events, articles.map((article) => article.id));
   return events.length;
 }
 
@@ -191,6 +193,6 @@ export async function refreshEvents(store: Store, addedIds?: string[]): Promise<
     const related = relink(event, rebuilt, changed);
     return JSON.stringify(related) === JSON.stringify(event.related) ? [] : [{ ...event, related }];
   });
-  await store.updateEvents([...affected, ...relinked.map((event) => event.id)], [...rebuilt, ...relinked]);
+  await store.updateEvents([...affected, ...relinked.map((event) => event.id)], [...rebuilt, ...relinked], pending);
   return stored - affected.size + rebuilt.length;
 }

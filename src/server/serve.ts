@@ -1,10 +1,11 @@
-// Starts the HTTP server over a SQLite store (the `dossier serve` command).
+// Starts the HTTP server over a SQLite or PostgreSQL store (the `dossier serve` command).
 import type { AddressInfo } from 'node:net';
 import { serve as serveNode } from '@hono/node-server';
-import { SqliteStore } from '../store/sqlite.js';
+import { openStore } from '../store/open.js';
 import { createApp } from './app.js';
 
 export interface ServeOptions {
+  /** A SQLite file or a postgres:// URL. */
   db: string;
   /** 0 picks a free port. */
   port: number;
@@ -18,7 +19,7 @@ export interface RunningServer {
 }
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {
-  const store = new SqliteStore(options.db);
+  const store = await openStore(options.db);
   const app = createApp(store, { allowIngest: options.allowIngest });
   try {
     return await new Promise<RunningServer>((resolve, reject) => {

@@ -105,7 +105,7 @@ const MIGRATIONS: Migration[] = [
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 
-interface SourceRow {
+export interface SourceRow {
   id: string;
   url: string;
   kind: SourceKind;
@@ -124,7 +124,7 @@ interface SourceRow {
 
 const SELECT_SOURCES = `SELECT s.*, (SELECT count(*) FROM source_articles sa WHERE sa.source_id = s.id) AS articles_added FROM sources s`;
 
-function sourceFromRow(row: SourceRow): Source {
+export function sourceFromRow(row: SourceRow): Source {
   return {
     id: row.id,
     url: row.url,
@@ -145,6 +145,10 @@ function sourceFromRow(row: SourceRow): Source {
 
 /** Bumps the events version and records that the events now cover every stored article. */
 const EVENTS_CHANGED = 'UPDATE events_meta SET version = version + 1, covered_seq = (SELECT coalesce(max(seq), 0) FROM articles)';
+/** Bumps the events version and records that the events cover the articles up to the last of the grouped ones:
+ *  SQLite has one writer at a time, so sequence numbers are in commit order and every earlier one was grouped. */
+const EVENTS_CHANGED_UP_TO = `UPDATE events_meta SET version = version + 1,
+  covered_seq = max(covered_seq, (SELECT coalesce(max(seq), 0) FROM articles WHERE id IN (SELECT value FROM json_each(?))))`;
 
 /** Writes one event's indexes: digest, participants, search text. */
 function eventIndexer(db: Database.Database, { names = true } = {}): (event: DossierEvent) => void {
@@ -322,14 +326,14 @@ export class SqliteStore implements Store {
     return rows;
   }
 
-  async replaceEvents(events: DossierEvent[]): Promise<void> {
+  async replaceEvents(events: DossierEvent[], grouped?: string[]): Promise<void> {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM events; DELETE FROM event_digests; DELETE FROM event_participants; DELETE FROM event_names; DELETE FROM events_fts;');
-      this.insertEvents(events);
+      this.insertEvents(events, grouped);
     })();
   }
 
-  async updateEvents(removeIds: string[], events: DossierEvent[]): Promise<void> {
+  async updateEvents(removeIds: string[], events: DossierEvent[], grouped?: string[]): Promise<void> {
     this.db.transaction(() => {
       // One statement per table, each a single pass: events_fts and event_participants have no index on the event id.
       const removed = JSON.stringify(removeIds);
@@ -338,7 +342,7 @@ export class SqliteStore implements Store {
       }
       this.db.prepare('DELETE FROM event_participants WHERE event_id IN (SELECT value FROM json_each(?))').run(removed);
       this.db.prepare('DELETE FROM event_names WHERE event_id IN (SELECT value FROM json_each(?))').run(removed);
-      this.insertEvents(events);
+      this.insertEvents(events, grouped);
     })();
   }
 
@@ -350,14 +354,15 @@ export class SqliteStore implements Store {
   }
 
   /** Stores events with their digests, participants and search text, and records the change. Call inside a transaction. */
-  private insertEvents(events: DossierEvent[]): void {
+  private insertEvents(events: DossierEvent[], grouped: string[] | undefined): void {
     const insert = this.db.prepare('INSERT INTO events (id, date, data) VALUES (?, ?, ?)');
     const index = eventIndexer(this.db);
     for (const event of events) {
       insert.run(event.id, event.date, JSON.stringify(event));
       index(event);
     }
-    this.db.prepare(EVENTS_CHANGED).run();
+    if (grouped) this.db.prepare(EVENTS_CHANGED_UP_TO).run(JSON.stringify(grouped));
+    else this.db.prepare(EVENTS_CHANGED).run();
   }
 
   async eventsVersion(): Promise<number> {

@@ -118,15 +118,20 @@ export interface Store extends SourceStore {
   countArticles(query?: Pick<ArticleQuery, 'status'>): Promise<number>;
   /** Full-text search over title and text of ok articles, best first. */
   search(query: string, limit?: number): Promise<SearchHit[]>;
-  /** Replaces the stored events with this set (events are recomputed from all articles) and bumps `eventsVersion`. */
-  replaceEvents(events: DossierEvent[]): Promise<void>;
+  /**
+   * Replaces the stored events with this set (events are recomputed from all articles) and bumps `eventsVersion`.
+   * `grouped`: the ids of the articles the events were built from, when other processes may store articles
+   * meanwhile (those stay in `articlesWithoutEvents`); without it, every stored article counts as grouped.
+   * It must hold every id `articlesWithoutEvents` returned before the events were built.
+   */
+  replaceEvents(events: DossierEvent[], grouped?: string[]): Promise<void>;
   /**
    * In one atomic step, removes the events with `removeIds` (unknown ids are ignored) and stores `events`,
    * with their digests, participants and search text, then bumps `eventsVersion`: an incremental rebuild
    * replaces the events it recomputed and leaves the others as they are. An event in `events` whose id is
-   * stored must be among `removeIds`.
+   * stored must be among `removeIds`. `grouped` as for `replaceEvents`.
    */
-  updateEvents(removeIds: string[], events: DossierEvent[]): Promise<void>;
+  updateEvents(removeIds: string[], events: DossierEvent[], grouped?: string[]): Promise<void>;
   /**
    * A number that changes whenever the stored events change, also when another process changed them:
    * a cheap check before reusing anything derived from the events.

@@ -66,12 +66,31 @@ function clusterPath(lexicon: NerLexicon, word: string): string[] | undefined {
   return lexicon.clusters.get(title) ?? lexicon.clusters.get(lower);
 }
 
+// Every proper prefix (in whole tokens) of a gazetteer entry, per gazetteer: a run of tokens that starts
+// no entry ends the search from its first token, so most tokens cost one look-up instead of six.
+const gazetteerPrefixes = new WeakMap<Gazetteer, Set<string>>();
+
+function prefixesOf(gazetteer: Gazetteer): Set<string> {
+  let prefixes = gazetteerPrefixes.get(gazetteer);
+  if (!prefixes) {
+    prefixes = new Set();
+    for (const entry of gazetteer.keys()) {
+      const tokens = entry.split(' ');
+      for (let length = 1; length < tokens.length; length++) prefixes.add(tokens.slice(0, length).join(' '));
+    }
+    gazetteerPrefixes.set(gazetteer, prefixes);
+  }
+  return prefixes;
+}
+
 /** Marks each token with the gazetteer entries covering it: "PER:B", "LOC:U", ... */
 export function gazetteerMatches(lowerTokens: string[], gazetteer: Gazetteer): string[][] {
   const matches: string[][] = lowerTokens.map(() => []);
+  const prefixes = prefixesOf(gazetteer);
   for (let start = 0; start < lowerTokens.length; start++) {
     let key = '';
     for (let length = 1; length <= GAZETTEER_MAX_TOKENS && start + length <= lowerTokens.length; length++) {
+      if (length > 1 && !prefixes.has(key)) break;
       key = length === 1 ? lowerTokens[start] : `${key} ${lowerTokens[start + length - 1]}`;
       const types = gazetteer.get(key);
       if (!types) continue;
@@ -181,9 +200,8 @@ export interface SentenceContext {
   document: DocumentEvidence;
 }
 
-/** Feature strings for every token of one sentence of normalized tokens. */
 /** Everything about a word form that does not depend on its context. */
-interface WordInfo {
+export interface WordInfo {
   lower: string;
   shape: string;
   prior: CaseClass;
@@ -191,6 +209,8 @@ interface WordInfo {
   clusters: [string, string, string];
   /** Features of the word alone. */
   intrinsic: string[];
+  /** The tag scores of `intrinsic` under a model, summed once per word and model (the tagger's cache). */
+  intrinsicScores?: { model: object; scores: Float64Array };
 }
 
 // Per-lexicon memo of WordInfo: most tokens of an article repeat, and shapes and affixes are
@@ -225,59 +245,70 @@ function wordInfo(lexicon: NerLexicon, token: string): WordInfo {
   for (let length = 1; length <= 4 && length <= lower.length; length++) {
     intrinsic.push(`p${length}=${lower.slice(0, length)}`, `s${length}=${lower.slice(-length)}`);
   }
-  const info: WordInfo = { lower, shape, prior, clusters, intrinsic };
+  const info: WordInfo = { lower, shape, prior, clusters, intrinsic, intrinsicScores: undefined };
   if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
   cache.set(token, info);
   return info;
 }
 
-const SENTENCE_EDGE: WordInfo = { lower: '<s>', shape: '<s>', prior: 'none', clusters: ['<s>', '<s>', '<s>'], intrinsic: [] };
+const SENTENCE_EDGE: WordInfo = { lower: '<s>', shape: '<s>', prior: 'none', clusters: ['<s>', '<s>', '<s>'], intrinsic: [], intrinsicScores: undefined };
 const SENTENCE_END: WordInfo = { ...SENTENCE_EDGE, lower: '</s>', shape: '</s>' };
 
-/** Feature strings for every token of one sentence of normalized tokens. */
-export function sentenceFeatures(tokens: string[], context: SentenceContext): string[][] {
-  const n = tokens.length;
-  const words = tokens.map((token) => wordInfo(context.lexicon, token));
-  const word = (i: number): WordInfo => (i < 0 ? SENTENCE_EDGE : i >= n ? SENTENCE_END : words[i]);
-  const gazetteer = gazetteerMatches(words.map((w) => w.lower), context.gazetteer);
-  const allCaps = isAllCaps(tokens);
+/** The words of one sentence and what its features need besides them. */
+export interface SentenceWords {
+  tokens: string[];
+  words: WordInfo[];
+  gazetteer: string[][];
+  allCaps: boolean;
+}
 
-  const result: string[][] = [];
-  for (let i = 0; i < n; i++) {
-    const { lower, shape, prior, clusters } = words[i];
-    const prev = word(i - 1);
-    const next = word(i + 1);
-    const docCase = context.document.casing.get(tokens[i].toLowerCase()) ?? 'none';
-    const features = [
-      ...words[i].intrinsic,
-      `w-1=${prev.lower}`,
-      `w+1=${next.lower}`,
-      `w-2=${word(i - 2).lower}`,
-      `w+2=${word(i + 2).lower}`,
-      `w-1|w=${prev.lower}|${lower}`,
-      `w|w+1=${lower}|${next.lower}`,
-      `sh-1=${prev.shape}`,
-      `sh+1=${next.shape}`,
-      `sh-1|sh=${prev.shape}|${shape}`,
-      `sh|sh+1=${shape}|${next.shape}`,
-      `sh-1|sh|sh+1=${prev.shape}|${shape}|${next.shape}`,
-      `w-1|sh=${prev.lower}|${shape}`,
-      `sh|w+1=${shape}|${next.lower}`,
-      `dc=${docCase}|${i === 0 || allCaps}`,
-      `dc|sh=${docCase}|${shape}`,
-      `c1-1=${prev.clusters[1]}`,
-      `c1+1=${next.clusters[1]}`,
-      `c2-1=${prev.clusters[2]}`,
-      `c2+1=${next.clusters[2]}`,
-      `c0-1|c0|c0+1=${prev.clusters[0]}|${clusters[0]}|${next.clusters[0]}`,
-    ];
-    if (i === 0) features.push('first', `first|sh=${shape}`, `first|cp=${prior}`);
-    if (allCaps) features.push(`caps|cp=${prior}`, `caps|c1=${clusters[1]}`, `caps|dc=${docCase}`);
-    if (isCapitalized(tokens[i])) for (const evidence of context.document.aggregate.get(tokens[i].toLowerCase()) ?? []) features.push(`doc:${evidence}`);
-    for (const match of gazetteer[i]) features.push(`g=${match}`, `g|sh=${match}|${shape}`);
-    if (i > 0) for (const match of gazetteer[i - 1]) features.push(`g-1=${match}`);
-    if (i + 1 < n) for (const match of gazetteer[i + 1]) features.push(`g+1=${match}`);
-    result.push(features);
-  }
-  return result;
+export function sentenceWords(tokens: string[], context: SentenceContext): SentenceWords {
+  const words = tokens.map((token) => wordInfo(context.lexicon, token));
+  return { tokens, words, gazetteer: gazetteerMatches(words.map((w) => w.lower), context.gazetteer), allCaps: isAllCaps(tokens) };
+}
+
+/** The features of token i that depend on its context: every feature but the word's intrinsic ones, which come first. */
+export function contextFeatures(sentence: SentenceWords, i: number, context: SentenceContext): string[] {
+  const { tokens, words, gazetteer, allCaps } = sentence;
+  const n = tokens.length;
+  const word = (k: number): WordInfo => (k < 0 ? SENTENCE_EDGE : k >= n ? SENTENCE_END : words[k]);
+  const { lower, shape, prior, clusters } = words[i];
+  const prev = word(i - 1);
+  const next = word(i + 1);
+  const docCase = context.document.casing.get(tokens[i].toLowerCase()) ?? 'none';
+  const features = [
+    `w-1=${prev.lower}`,
+    `w+1=${next.lower}`,
+    `w-2=${word(i - 2).lower}`,
+    `w+2=${word(i + 2).lower}`,
+    `w-1|w=${prev.lower}|${lower}`,
+    `w|w+1=${lower}|${next.lower}`,
+    `sh-1=${prev.shape}`,
+    `sh+1=${next.shape}`,
+    `sh-1|sh=${prev.shape}|${shape}`,
+    `sh|sh+1=${shape}|${next.shape}`,
+    `sh-1|sh|sh+1=${prev.shape}|${shape}|${next.shape}`,
+    `w-1|sh=${prev.lower}|${shape}`,
+    `sh|w+1=${shape}|${next.lower}`,
+    `dc=${docCase}|${i === 0 || allCaps}`,
+    `dc|sh=${docCase}|${shape}`,
+    `c1-1=${prev.clusters[1]}`,
+    `c1+1=${next.clusters[1]}`,
+    `c2-1=${prev.clusters[2]}`,
+    `c2+1=${next.clusters[2]}`,
+    `c0-1|c0|c0+1=${prev.clusters[0]}|${clusters[0]}|${next.clusters[0]}`,
+  ];
+  if (i === 0) features.push('first', `first|sh=${shape}`, `first|cp=${prior}`);
+  if (allCaps) features.push(`caps|cp=${prior}`, `caps|c1=${clusters[1]}`, `caps|dc=${docCase}`);
+  if (isCapitalized(tokens[i])) for (const evidence of context.document.aggregate.get(tokens[i].toLowerCase()) ?? []) features.push(`doc:${evidence}`);
+  for (const match of gazetteer[i]) features.push(`g=${match}`, `g|sh=${match}|${shape}`);
+  if (i > 0) for (const match of gazetteer[i - 1]) features.push(`g-1=${match}`);
+  if (i + 1 < n) for (const match of gazetteer[i + 1]) features.push(`g+1=${match}`);
+  return features;
+}
+
+/** Feature strings for every token of one sentence of normalized tokens (training reads these). */
+export function sentenceFeatures(tokens: string[], context: SentenceContext): string[][] {
+  const sentence = sentenceWords(tokens, context);
+  return tokens.map((_, i) => [...sentence.words[i].intrinsic, ...contextFeatures(sentence, i, context)]);
 }

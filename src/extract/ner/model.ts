@@ -1,7 +1,7 @@
 // Linear-chain tagging model: per-feature tag weights + tag transition weights, decoded with
 // Viterbi under BILOU constraints, and its compact on-disk format.
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { NER_TYPES, type NerType } from './features.js';
+import { NER_TYPES, type NerType, type WordInfo } from './features.js';
 
 const POSITIONS = ['B', 'I', 'L', 'U'] as const;
 /** Tag 0 is O; tag 1 + 4·type + position is B/I/L/U of NER_TYPES[type]. */
@@ -110,16 +110,35 @@ export interface LinearModel {
   transitions: Float32Array;
 }
 
-export function emissionScores(model: LinearModel, features: string[][]): Float64Array {
+/** Adds the weights of the features the model knows to `out` at `offset`, in the order given. */
+function addScores(model: LinearModel, features: string[], out: Float64Array, offset: number): void {
   const T = TAG_COUNT;
-  const emissions = new Float64Array(features.length * T);
-  for (let i = 0; i < features.length; i++) {
-    for (const feature of features[i]) {
-      const id = model.featureIndex.get(feature);
-      if (id === undefined) continue;
-      const base = id * T;
-      for (let t = 0; t < T; t++) emissions[i * T + t] += model.weights[base + t];
+  for (const feature of features) {
+    const id = model.featureIndex.get(feature);
+    if (id === undefined) continue;
+    const base = id * T;
+    for (let t = 0; t < T; t++) out[offset + t] += model.weights[base + t];
+  }
+}
+
+/**
+ * Tag scores of every token: the sum of its features' weights, intrinsic features first. The intrinsic
+ * part is summed once per word and model and reused for every later occurrence; the additions happen in
+ * the order the features are listed in (`sentenceFeatures`), so the scores are the same to the last bit
+ * as summing every feature of every token.
+ */
+export function emissionScoresOf(model: LinearModel, words: WordInfo[], context: (i: number) => string[]): Float64Array {
+  const T = TAG_COUNT;
+  const emissions = new Float64Array(words.length * T);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (word.intrinsicScores?.model !== model) {
+      const scores = new Float64Array(T);
+      addScores(model, word.intrinsic, scores, 0);
+      word.intrinsicScores = { model, scores };
     }
+    emissions.set(word.intrinsicScores.scores, i * T);
+    addScores(model, context(i), emissions, i * T);
   }
   return emissions;
 }

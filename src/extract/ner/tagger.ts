@@ -1,6 +1,6 @@
 // Tags a document given as sentences of tokens with the linear model.
-import { documentEvidence, normalizeToken, sentenceFeatures, type Gazetteer, type NerLexicon, type NerType } from './features.js';
-import { emissionScores, tagsToSpans, viterbi, type LinearModel } from './model.js';
+import { contextFeatures, documentEvidence, normalizeToken, sentenceWords, type Gazetteer, type NerLexicon, type NerType } from './features.js';
+import { emissionScoresOf, tagsToSpans, viterbi, type LinearModel } from './model.js';
 
 // Courtesy titles are not part of a name in the CoNLL guidelines, but Reuters rarely writes
 // them, so the model has too few examples to learn that; they are trimmed off PER spans.
@@ -22,8 +22,10 @@ export function tagSentences(resources: NerResources, sentences: string[][]): { 
   const normalized = sentences.map((sentence) => sentence.map(normalizeToken));
   const document = documentEvidence(normalized, resources.lexicon);
   return normalized.map((tokens) => {
-    const features = sentenceFeatures(tokens, { lexicon: resources.lexicon, gazetteer: resources.gazetteer, document });
-    const tags = viterbi(emissionScores(resources.model, features), tokens.length, resources.model.transitions);
+    const context = { lexicon: resources.lexicon, gazetteer: resources.gazetteer, document };
+    const sentence = sentenceWords(tokens, context);
+    const emissions = emissionScoresOf(resources.model, sentence.words, (i) => contextFeatures(sentence, i, context));
+    const tags = viterbi(emissions, tokens.length, resources.model.transitions);
     return tagsToSpans(tags).map((span) => withoutHonorific(tokens, span));
   });
 }
