@@ -74,6 +74,11 @@ function decodeStage(raw: RawDocument): Decoded | { error: string } {
   return { content: decoded.text, kind: decoded.kind, hints: {} };
 }
 
+/** A document that could not be processed at all, stored as rejected with the reason so that the batch goes on. */
+export function rejectedArticle(raw: RawDocument, stage: string, reason: string): Article {
+  return reject(emptyArticle(raw), stage, reason);
+}
+
 /** Runs decode, clean and metadata on one raw document. Never throws for bad input. */
 export function processDocument(raw: RawDocument): Article {
   const article = emptyArticle(raw);
@@ -87,6 +92,7 @@ export function processDocument(raw: RawDocument): Article {
     const extraction = extractHtml(decoded.content, { url: decoded.hints.url });
     htmlMeta = extraction.meta;
     removed.push(...extraction.removed);
+    for (const reason of extraction.warnings) article.messages.push({ level: 'warn', stage: 'clean', reason });
     cleaned = cleanParagraphs(extraction.paragraphs, { source: 'html' });
     cleaned.title = extraction.title;
     cleaned.captions.unshift(...extraction.captions);

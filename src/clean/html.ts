@@ -5,7 +5,7 @@
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { readHtmlMeta, type HtmlMeta } from '../metadata/html-meta.js';
-import { collectBlocks, normaliseWhitespace, type TextBlock } from './html-blocks.js';
+import { collectBlocks, NON_TEXT_TAGS, normaliseWhitespace, type TextBlock } from './html-blocks.js';
 import type { Removal } from '../types.js';
 import { classifyBoilerplate, extractComments, fallbackBlocks, proseChars, removeHintedBoilerplate, truncate } from './html-rules.js';
 
@@ -21,6 +21,54 @@ export interface HtmlExtraction {
   /** Notable blocks dropped, with a short reason. */
   removed: { text: string; reason: string }[];
   meta: HtmlMeta;
+  /** What the extraction had to simplify to read the page (markup nested too deep). */
+  warnings: string[];
+}
+
+/**
+ * Deepest element nesting read as structure. Real pages nest a few dozen elements deep; Readability's scoring
+ * takes time quadratic in the depth (2,000 nested divs: over a minute), and hostile pages nest thousands deep.
+ * Below this depth the elements are unwrapped: their text is kept in order, as one block.
+ */
+export const MAX_NESTING_DEPTH = 200;
+
+/** The text nodes and childless elements under `element`, in document order (an explicit stack: no recursion). */
+function leavesOf(element: Element): ChildNode[] {
+  const leaves: ChildNode[] = [];
+  const stack: ChildNode[] = Array.from(element.childNodes).reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 1 && node.childNodes.length > 0 && !NON_TEXT_TAGS.has((node as Element).tagName.toUpperCase())) {
+      for (let index = node.childNodes.length - 1; index >= 0; index--) stack.push(node.childNodes[index]);
+    } else {
+      leaves.push(node);
+    }
+  }
+  return leaves;
+}
+
+/** Unwraps every element nested deeper than `maxDepth` under `root`; returns how deep the deepest one was. */
+function flattenDeepNesting(root: Element, maxDepth: number): number {
+  let deepest = 0;
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth < maxDepth) {
+      for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+      continue;
+    }
+    const inner = Array.from(element.children);
+    if (inner.length === 0) continue;
+    // How deep the part being unwrapped went, for the warning.
+    const below: [Element, number][] = inner.map((child) => [child, depth + 1]);
+    while (below.length > 0) {
+      const [next, level] = below.pop()!;
+      deepest = Math.max(deepest, level);
+      for (const child of Array.from(next.children)) below.push([child, level + 1]);
+    }
+    element.replaceChildren(...leavesOf(element));
+  }
+  return deepest;
 }
 
 /** Readability under-delivers when its prose is below this share of the prose the fallback finds
@@ -32,6 +80,11 @@ const SHORT_PROSE_CHARS = 1000;
 
 export function extractHtml(html: string, options: { url?: string } = {}): HtmlExtraction {
   const { document } = parseHTML(html);
+  const warnings: string[] = [];
+  const deepest = document.documentElement ? flattenDeepNesting(document.documentElement, MAX_NESTING_DEPTH) : 0;
+  if (deepest > 0) {
+    warnings.push(`markup nested ${deepest} elements deep: elements below depth ${MAX_NESTING_DEPTH} were read as plain text`);
+  }
   const meta = readHtmlMeta(document);
   if (!meta.url && options.url) meta.url = options.url;
 
@@ -63,7 +116,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): HtmlE
     paragraphs.push(block.text);
   }
 
-  return { title, paragraphs, captions, comments, removed, meta };
+  return { title, paragraphs, captions, comments, removed, meta, warnings };
 }
 
 function runReadability(document: Document): { content: Element; title: string | null } | null {

@@ -1,7 +1,7 @@
 // Batch ingestion: raw documents through the pipeline into a store, one transaction per
 // article so that an interrupted batch keeps everything stored before the interruption.
 import { annotate } from '../extract/index.js';
-import { processDocument } from '../pipeline.js';
+import { contentId, processDocument, rejectedArticle } from '../pipeline.js';
 import type { Store } from '../store/store.js';
 import type { Article, RawDocument } from '../types.js';
 import { rawDocumentsFromBytes, readFile } from './read.js';
@@ -28,23 +28,53 @@ export function emptySummary(): IngestSummary {
  * article is kept and the failure is recorded on it.
  */
 export function analyse(raw: RawDocument): Article {
-  const article = processDocument(raw);
+  let article: Article;
+  try {
+    article = processDocument(raw);
+  } catch (error) {
+    // A bug or a limit of a library met on this input: the document is rejected with the reason, the batch goes on.
+    return rejectedArticle(raw, 'clean', `could not be processed: ${describeError(error)}`);
+  }
   if (article.status !== 'ok') return article;
   try {
     return annotate(article);
   } catch (error) {
-    const reason = `annotation failed (${(error as Error).message}); the clean text is kept without entities, dates and quotes`;
+    const reason = `annotation failed (${describeError(error)}); the clean text is kept without entities, dates and quotes`;
     return { ...article, messages: [...article.messages, { level: 'warn', stage: 'annotate', reason }] };
   }
 }
 
-export async function ingestRaw(store: Store, raws: RawDocument[], summary: IngestSummary): Promise<void> {
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** Counts a document already in the store (its id is the hash of its content): nothing is analysed again. */
+function countKnown(known: Article, summary: IngestSummary): void {
+  summary.known++;
+  if (known.status === 'rejected') summary.rejectedFiles.push({ source: known.source, reason: known.reason ?? 'rejected' });
+}
+
+/**
+ * Stores each raw document after its analysis. The content hash is looked up first, so a resumed or repeated
+ * batch costs a lookup per known document, not its analysis. `analyseDocument` may run elsewhere (a worker).
+ */
+export async function ingestRaw(
+  store: Store,
+  raws: RawDocument[],
+  summary: IngestSummary,
+  analyseDocument: (raw: RawDocument) => Article | Promise<Article> = analyse,
+): Promise<void> {
   for (const raw of raws) {
-    const article = analyse(raw);
+    const stored = await store.getArticle(contentId(raw));
+    if (stored) {
+      countKnown(stored, summary);
+      continue;
+    }
+    const article = await analyseDocument(raw);
     const result = await store.putArticle(article);
     if (result === 'known') {
-      summary.known++;
-      if (article.status === 'rejected') summary.rejectedFiles.push({ source: article.source, reason: article.reason ?? 'rejected' });
+      // Another writer stored it while this one was analysing it.
+      countKnown(article, summary);
       continue;
     }
     summary.added.push(article.id);

@@ -75,15 +75,19 @@ function eventIndexer(db: Database.Database): (event: DossierEvent) => void {
 
 export class StoreOpenError extends Error {}
 
+/** How long a writer waits for another process's write to finish (an event rebuild of a large store takes seconds). */
+const BUSY_TIMEOUT_MS = 30_000;
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
 
   constructor(file: string) {
     try {
       this.db = new Database(file);
+      // First, so that switching a new file to WAL and migrating wait for another process instead of failing.
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('busy_timeout = 5000');
       this.migrate();
     } catch (error) {
       throw new StoreOpenError(`cannot open database ${file}: ${(error as Error).message}`);
@@ -91,14 +95,17 @@ export class SqliteStore implements Store {
   }
 
   private migrate(): void {
-    const current = this.db.pragma('user_version', { simple: true }) as number;
-    for (let version = current; version < MIGRATIONS.length; version++) {
+    const version = () => this.db.pragma('user_version', { simple: true }) as number;
+    while (version() < MIGRATIONS.length) {
+      // The version is read again under the write lock: two processes opening a new file migrate it once.
       this.db.transaction(() => {
-        const migration = MIGRATIONS[version];
+        const current = version();
+        if (current >= MIGRATIONS.length) return;
+        const migration = MIGRATIONS[current];
         if (typeof migration === 'string') this.db.exec(migration);
         else migration(this.db);
-        this.db.pragma(`user_version = ${version + 1}`);
-      })();
+        this.db.pragma(`user_version = ${current + 1}`);
+      }).immediate();
     }
   }
 
@@ -116,7 +123,9 @@ export class SqliteStore implements Store {
       }
       return 'added';
     });
-    return insert(article);
+    // IMMEDIATE takes the write lock before the read: a deferred transaction that reads and then writes cannot
+    // wait for another writer (SQLite answers SQLITE_BUSY at once rather than risk a deadlock).
+    return insert.immediate(article);
   }
 
   async getArticle(id: string): Promise<Article | null> {
@@ -164,7 +173,7 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM events; DELETE FROM event_digests; DELETE FROM event_participants; DELETE FROM events_fts;');
       this.insertEvents(events);
-    })();
+    }).immediate();
   }
 
   async updateEvents(removeIds: string[], events: DossierEvent[]): Promise<void> {
@@ -176,7 +185,7 @@ export class SqliteStore implements Store {
       }
       this.db.prepare('DELETE FROM event_participants WHERE event_id IN (SELECT value FROM json_each(?))').run(removed);
       this.insertEvents(events);
-    })();
+    }).immediate();
   }
 
   async articlesWithoutEvents(): Promise<string[]> {
