@@ -45,7 +45,7 @@ function emptyArticle(raw: RawDocument): Article {
     captions: [],
     comments: [],
     removed: [],
-    messages: [],
+    messages: (raw.warnings ?? []).map((reason) => ({ level: 'warn' as const, stage: 'read', reason })),
   };
 }
 
@@ -60,6 +60,18 @@ interface Decoded {
   content: string;
   kind: 'html' | 'text';
   hints: { url?: string; title?: string; published?: string };
+  warnings: string[];
+}
+
+/** NUL characters carry no text and break consumers of the stored text (C strings, terminals): they are removed. */
+function withoutNul(decoded: Decoded): Decoded {
+  let removed = 0;
+  const content = decoded.content.replace(/\u0000/g, () => {
+    removed++;
+    return '';
+  });
+  if (removed === 0) return decoded;
+  return { ...decoded, content, warnings: [...decoded.warnings, `${removed} NUL character${removed === 1 ? '' : 's'} removed`] };
 }
 
 function decodeStage(raw: RawDocument): Decoded | { error: string } {
@@ -67,11 +79,11 @@ function decodeStage(raw: RawDocument): Decoded | { error: string } {
   if (raw.record) {
     const { html, text, url, title, published } = raw.record;
     const hints = { url, title, published };
-    return html ? { content: html, kind: 'html', hints } : { content: text ?? '', kind: 'text', hints };
+    return withoutNul(html ? { content: html, kind: 'html', hints, warnings: [] } : { content: text ?? '', kind: 'text', hints, warnings: [] });
   }
   const decoded = decodeBytes(raw.bytes ?? Buffer.alloc(0), typeHint(raw.source));
   if (!decoded.ok) return { error: decoded.reason };
-  return { content: decoded.text, kind: decoded.kind, hints: {} };
+  return withoutNul({ content: decoded.text, kind: decoded.kind, hints: {}, warnings: decoded.warnings });
 }
 
 /** A document that could not be processed at all, stored as rejected with the reason so that the batch goes on. */
@@ -84,6 +96,7 @@ export function processDocument(raw: RawDocument): Article {
   const article = emptyArticle(raw);
   const decoded = decodeStage(raw);
   if ('error' in decoded) return reject(article, 'decode', decoded.error);
+  for (const reason of decoded.warnings) article.messages.push({ level: 'warn', stage: 'decode', reason });
 
   let cleaned: CleanedText;
   let htmlMeta: ReturnType<typeof extractHtml>['meta'] | null = null;

@@ -7,7 +7,7 @@ import { buildBrief } from '../report/brief.js';
 import { renderBriefHtml } from '../report/html.js';
 import { renderBriefMarkdown } from '../report/markdown.js';
 import { emptySummary, analyse, ingestFile, refreshEvents, type IngestSummary } from '../ingest/index.js';
-import { expandPaths, InputPathError, readFile } from '../ingest/read.js';
+import { expandInputPaths, InputPathError, readFile, type InputPath, type SkippedPath } from '../ingest/read.js';
 import { SqliteStore, StoreOpenError } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { toExportArticle, formatArticleText, formatEventLine, toExportEvent } from './format.js';
@@ -43,9 +43,9 @@ function readFileList(file: string): string[] {
   }
 }
 
-function expand(paths: string[]): string[] {
+function expand(paths: string[]): { files: InputPath[]; skipped: SkippedPath[] } {
   try {
-    return expandPaths(paths);
+    return expandInputPaths(paths);
   } catch (error) {
     if (error instanceof InputPathError) throw new CliError(error.message);
     throw error;
@@ -62,9 +62,10 @@ interface IngestOptions {
 async function ingestCommand(paths: string[], options: IngestOptions): Promise<void> {
   const given = [...paths, ...(options.filesFrom ? readFileList(options.filesFrom) : [])];
   if (given.length === 0) throw new CliError('nothing to ingest: give files or folders (or --files-from FILE)');
-  const files = expand(given);
+  const { files, skipped } = expand(given);
   const store = openStore(dbPath(options.db));
   const summary = emptySummary();
+  summary.skipped.push(...skipped);
   let interrupted = false;
   const onInterrupt = (): void => {
     interrupted = true;
@@ -102,6 +103,7 @@ function printSummary(summary: IngestSummary, events: number | null, json: boole
     process.stdout.write(`${JSON.stringify({ ...rest, events, interrupted })}\n`);
     return;
   }
+  for (const skipped of summary.skipped) process.stdout.write(`skipped ${skipped.source}: ${skipped.reason}\n`);
   for (const rejected of summary.rejectedFiles) process.stdout.write(`rejected ${rejected.source}: ${rejected.reason}\n`);
   const tail = interrupted ? ' (interrupted: everything listed is stored)' : '';
   process.stdout.write(
@@ -125,7 +127,8 @@ function parsePositive(value: string): number {
 }
 
 async function extractCommand(paths: string[], options: { format: 'json' | 'jsonl' | 'text' }): Promise<void> {
-  const files = expand(paths);
+  const { files, skipped } = expand(paths);
+  for (const entry of skipped) process.stderr.write(`dossier: skipped ${entry.source}: ${entry.reason}\n`);
   const articles = files.flatMap((file) => readFile(file).map(analyse)).map(toExportArticle);
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(articles.length === 1 ? articles[0] : { articles }, null, 2)}\n`);
   else if (options.format === 'jsonl') for (const article of articles) process.stdout.write(`${JSON.stringify(article)}\n`);

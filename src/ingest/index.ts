@@ -4,7 +4,7 @@ import { annotate } from '../extract/index.js';
 import { contentId, processDocument, rejectedArticle } from '../pipeline.js';
 import type { Store } from '../store/store.js';
 import type { Article, RawDocument } from '../types.js';
-import { rawDocumentsFromBytes, readFile } from './read.js';
+import { rawDocumentsFromBytes, readFile, type InputPath, type SkippedPath } from './read.js';
 
 export { refreshEvents } from './refresh.js';
 
@@ -15,11 +15,13 @@ export interface IngestSummary {
   known: number;
   /** Rejected inputs of this batch, including ones already known from an earlier run. */
   rejectedFiles: { source: string; reason: string }[];
+  /** Entries of the given folders that were not read: link loops, dangling links, folders that cannot be read. */
+  skipped: SkippedPath[];
   added: string[];
 }
 
 export function emptySummary(): IngestSummary {
-  return { files: 0, ok: 0, rejected: 0, known: 0, rejectedFiles: [], added: [] };
+  return { files: 0, ok: 0, rejected: 0, known: 0, rejectedFiles: [], skipped: [], added: [] };
 }
 
 /**
@@ -86,7 +88,7 @@ export async function ingestRaw(
   }
 }
 
-export async function ingestFile(store: Store, path: string, summary: IngestSummary): Promise<void> {
+export async function ingestFile(store: Store, path: InputPath, summary: IngestSummary): Promise<void> {
   summary.files++;
   await ingestRaw(store, readFile(path), summary);
 }
