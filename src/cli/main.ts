@@ -198,9 +198,15 @@ async function briefCommand(eventId: string, options: { db?: string; format: 'md
   }
 }
 
-async function serveCommand(options: { db?: string; port: number; host: string; allowIngest?: boolean }): Promise<void> {
+async function serveCommand(options: { db?: string; port: number; host: string; allowIngest?: boolean; allowedHost: string[] }): Promise<void> {
   const { serve } = await import('../server/serve.js');
-  const server = await serve({ db: dbPath(options.db), port: options.port, host: options.host, allowIngest: options.allowIngest ?? false });
+  const server = await serve({
+    db: dbPath(options.db),
+    port: options.port,
+    host: options.host,
+    allowIngest: options.allowIngest ?? false,
+    allowedHosts: options.allowedHost,
+  });
   process.stdout.write(`dossier is serving ${server.url} (Ctrl-C to stop)\n`);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
@@ -271,6 +277,7 @@ export function buildProgram(): Command {
     .option('--port <n>', 'port', parsePositive, 8080)
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--allow-ingest', 'allow uploading files over HTTP')
+    .option('--allowed-host <name>', 'also answer requests for this host name (repeatable; default: the bound address only)', (name: string, names: string[]) => [...names, name], [] as string[])
     .action(serveCommand);
   return program;
 }

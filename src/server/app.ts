@@ -11,7 +11,9 @@ import { bodyLimit } from 'hono/body-limit';
 import type { BlankEnv } from 'hono/types';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import type { IngestSummary } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
+import { hostPolicy, refusedHost, refusedOrigin, type HostPolicy } from './origin.js';
 import { EventCatalog } from './catalog.js';
 import { articlePage } from './pages/article.js';
 import { entityPage } from './pages/entity.js';
@@ -51,6 +53,13 @@ export interface AppOptions {
   allowIngest?: boolean;
   /** Largest upload request body, in bytes. */
   maxUploadBytes?: number;
+  /** Which Host headers are answered (default: this machine's loopback names only); see origin.ts. */
+  hosts?: HostPolicy;
+  /**
+   * Runs an upload's ingestion and event refresh. `dossier serve` gives one that runs in a worker thread so that
+   * annotation never blocks other requests; without it, ingestion runs in this thread.
+   */
+  ingest?: (files: { name: string; bytes: Buffer }[]) => Promise<IngestSummary>;
 }
 
 /** Default upload cap: room for a batch of HTML pages, small enough to keep a local process safe. */
@@ -212,6 +221,15 @@ const routes = {
   }),
 };
 
+/** Ingests uploads in the calling thread, then refreshes the events they can join, as `dossier ingest` does. */
+export async function ingestInThisThread(store: Store, files: { name: string; bytes: Buffer }[]): Promise<IngestSummary> {
+  // Loaded on first use: the annotation pipeline is heavy and most servers never ingest.
+  const { ingestBuffers, refreshEvents } = await import('../ingest/index.js');
+  const summary = await ingestBuffers(store, files);
+  if (summary.added.length > 0) await refreshEvents(store, summary.added);
+  return summary;
+}
+
 export function createApp(store: Store, options: AppOptions = {}): Hono {
   const assets = loadAssets();
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
@@ -238,6 +256,14 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       strictTransportSecurity: false,
     }),
   );
+
+  const hosts = options.hosts ?? hostPolicy('127.0.0.1');
+  app.use(async (c, next) => {
+    const host = c.req.header('host') ?? new URL(c.req.url).host;
+    const refused = refusedHost(hosts, host) ?? refusedOrigin(c.req.method, host, c.req.header('origin'), c.req.header('sec-fetch-site'));
+    if (refused) return fail(c, 403, refused);
+    return next();
+  });
 
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) return fail(c, error.status as 400, error.message);
@@ -304,12 +330,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
         bytes: Buffer.from(await file.arrayBuffer()),
       })),
     );
-    // Loaded on first use: the annotation pipeline is heavy and most servers never ingest.
-    const { ingestBuffers, refreshEvents } = await import('../ingest/index.js');
-    const summary = await ingestBuffers(store, uploads);
-    // The events that the new articles can join are rebuilt, as `dossier ingest` does after a batch.
-    if (summary.added.length > 0) await refreshEvents(store, summary.added);
-    return c.json({ ...summary, events: (await catalog.snapshot()).events.length }, 200);
+    const summary = await (options.ingest ?? ((files) => ingestInThisThread(store, files)))(uploads);
+    const { skipped: _skipped, ...result } = summary;
+    return c.json({ ...result, events: (await catalog.snapshot()).events.length }, 200);
   });
 
   app.openapi(routes.eventsPage, async (c) => {
