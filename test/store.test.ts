@@ -17,7 +17,7 @@ describe('SqliteStore specifics', () => {
     await new SqliteStore(file).close();
     const db = new Database(file);
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
-    assert.equal(db.pragma('user_version', { simple: true }), 3);
+    assert.equal(db.pragma('user_version', { simple: true }), 4);
     db.close();
   });
 

@@ -186,7 +186,14 @@ async function briefCommand(eventId: string, options: { db?: string; format: 'md
   const store = openStore(dbPath(options.db));
   try {
     const events = await store.listEvents();
-    const event = events.find((candidate) => candidate.id === eventId || candidate.id.startsWith(eventId));
+    const find = (id: string) => events.find((candidate) => candidate.id === id) ?? events.find((candidate) => candidate.id.startsWith(id));
+    let event = find(eventId);
+    if (!event) {
+      // An id the event had before its articles were regrouped leads to the event it is part of now.
+      const movedTo = await store.eventRedirect(eventId);
+      event = movedTo ? events.find((candidate) => candidate.id === movedTo) : undefined;
+      if (event) process.stderr.write(`dossier: event ${eventId} is now ${event.id}\n`);
+    }
     if (!event) throw new CliError(`no event ${eventId}: run "dossier events" to list them`);
     const articles = await Promise.all(event.articles.map((ref) => store.getArticle(ref.id)));
     const brief = buildBrief(event, articles.filter((article) => article !== null));

@@ -19,7 +19,7 @@ import { articlePage } from './pages/article.js';
 import { entityPage } from './pages/entity.js';
 import { eventPage } from './pages/event.js';
 import { eventsPage } from './pages/events.js';
-import { errorPage } from './pages/layout.js';
+import { errorPage, eventHref } from './pages/layout.js';
 import { searchPage } from './pages/search.js';
 import {
   ArticleDetailBody,
@@ -34,6 +34,7 @@ import {
   EventQuery,
   IngestBody,
   IngestForm,
+  MovedBody,
   NoQuery,
   SearchBody,
   SearchQuery,
@@ -126,6 +127,10 @@ const routes = {
     request: { params: EventIdParam, query: NoQuery },
     responses: {
       200: { content: { 'application/json': { schema: EventDetailBody } }, description: 'The event' },
+      301: {
+        content: { 'application/json': { schema: MovedBody } },
+        description: 'The event now has another id (its articles were regrouped): `movedTo` and the Location header give it',
+      },
       400: errorResponse('A parameter is invalid'),
       404: errorResponse('No such event'),
     },
@@ -186,7 +191,12 @@ const routes = {
     path: '/events/{id}',
     summary: 'HTML: one event',
     request: { params: EventIdParam, query: NoQuery },
-    responses: { 200: htmlResponse('Event page'), 400: htmlResponse('Invalid id'), 404: htmlResponse('No such event') },
+    responses: {
+      200: htmlResponse('Event page'),
+      301: { description: 'The event now has another id; Location gives its page' },
+      400: htmlResponse('Invalid id'),
+      404: htmlResponse('No such event'),
+    },
   }),
   articlePage: createRoute({
     method: 'get',
@@ -278,8 +288,13 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   app.openapi(routes.getEvent, async (c) => {
-    const detail = await getEventDetail(store, c.req.valid('param').id);
-    if (!detail) return c.json({ error: 'no such event' }, 404);
+    const { id } = c.req.valid('param');
+    const detail = await getEventDetail(store, id);
+    if (!detail) {
+      const movedTo = await store.eventRedirect(id);
+      if (movedTo) return c.json({ movedTo }, 301, { Location: `/api/events/${encodeURIComponent(movedTo)}` });
+      return c.json({ error: 'no such event' }, 404);
+    }
     return c.json(
       {
         event: detail.event,
@@ -344,8 +359,13 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   app.openapi(routes.eventPage, async (c) => {
-    const detail = await getEventDetail(store, c.req.valid('param').id);
-    if (!detail) return fail(c, 404, 'There is no event with this id.');
+    const { id } = c.req.valid('param');
+    const detail = await getEventDetail(store, id);
+    if (!detail) {
+      const movedTo = await store.eventRedirect(id);
+      if (movedTo) return c.redirect(eventHref(movedTo), 301);
+      return fail(c, 404, 'There is no event with this id.');
+    }
     return c.html(eventPage(detail), 200);
   });
 

@@ -359,6 +359,10 @@ export const IngestBody = z.object({
   events: z.number().int().openapi({ description: 'Events in the store after the upload' }),
 });
 
+export const MovedBody = z.object({
+  movedTo: z.string().openapi({ description: 'The id the event has now' }),
+});
+
 export const AssetParam = z.object({
   name: z
     .enum(['app.css', 'app.js', 'chart.umd.min.js'], { error: 'no such asset' })

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Article } from '../types.js';
 import type { DossierEvent } from '../events/types.js';
 import { digestEvent, eventSearchText, participantAppearances } from './event-index.js';
-import type { ArticleQuery, EventDigest, ParticipantAppearance, PutResult, SearchHit, Store } from './store.js';
+import type { ArticleQuery, EventDigest, EventRedirect, ParticipantAppearance, PutResult, SearchHit, Store } from './store.js';
 
 /** A schema change: SQL, or a function for changes that must also rewrite stored rows. */
 type Migration = string | ((db: Database.Database) => void);
@@ -54,6 +54,8 @@ const MIGRATIONS: Migration[] = [
   // already has events was rebuilt after its last ingest, as all ingests did until now.
   `ALTER TABLE events_meta ADD COLUMN covered_seq INTEGER NOT NULL DEFAULT 0;
    UPDATE events_meta SET covered_seq = CASE WHEN EXISTS (SELECT 1 FROM events) THEN (SELECT coalesce(max(seq), 0) FROM articles) ELSE 0 END;`,
+  // Ids that events had before a regrouping gave their articles to another event, and where they lead now.
+  `CREATE TABLE event_redirects (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);`,
 ];
 
 /** Bumps the events version and records that the events now cover every stored article. */
@@ -169,14 +171,14 @@ export class SqliteStore implements Store {
     return rows;
   }
 
-  async replaceEvents(events: DossierEvent[]): Promise<void> {
+  async replaceEvents(events: DossierEvent[], redirects: EventRedirect[] = []): Promise<void> {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM events; DELETE FROM event_digests; DELETE FROM event_participants; DELETE FROM events_fts;');
-      this.insertEvents(events);
+      this.insertEvents(events, redirects);
     }).immediate();
   }
 
-  async updateEvents(removeIds: string[], events: DossierEvent[]): Promise<void> {
+  async updateEvents(removeIds: string[], events: DossierEvent[], redirects: EventRedirect[] = []): Promise<void> {
     this.db.transaction(() => {
       // One statement per table, each a single pass: events_fts and event_participants have no index on the event id.
       const removed = JSON.stringify(removeIds);
@@ -184,7 +186,7 @@ export class SqliteStore implements Store {
         this.db.prepare(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).run(removed);
       }
       this.db.prepare('DELETE FROM event_participants WHERE event_id IN (SELECT value FROM json_each(?))').run(removed);
-      this.insertEvents(events);
+      this.insertEvents(events, redirects);
     }).immediate();
   }
 
@@ -195,15 +197,30 @@ export class SqliteStore implements Store {
     return rows.map((row) => row.id);
   }
 
-  /** Stores events with their digests, participants and search text, and records the change. Call inside a transaction. */
-  private insertEvents(events: DossierEvent[]): void {
+  /** Stores events with their digests, participants and search text, records the redirects and the change. Call inside a transaction. */
+  private insertEvents(events: DossierEvent[], redirects: EventRedirect[]): void {
     const insert = this.db.prepare('INSERT INTO events (id, date, data) VALUES (?, ?, ?)');
     const index = eventIndexer(this.db);
+    // Earlier redirects to an id that moves now lead where it leads, so a redirect is always one step.
+    const forward = this.db.prepare('UPDATE event_redirects SET new_id = ? WHERE new_id = ?');
+    const record = this.db.prepare('INSERT OR REPLACE INTO event_redirects (old_id, new_id) VALUES (?, ?)');
+    for (const redirect of redirects) {
+      if (redirect.from === redirect.to) continue;
+      forward.run(redirect.to, redirect.from);
+      record.run(redirect.from, redirect.to);
+    }
+    const live = this.db.prepare('DELETE FROM event_redirects WHERE old_id = ?');
     for (const event of events) {
       insert.run(event.id, event.date, JSON.stringify(event));
       index(event);
+      live.run(event.id);
     }
     this.db.prepare(EVENTS_CHANGED).run();
+  }
+
+  async eventRedirect(id: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT new_id FROM event_redirects WHERE old_id = ?').get(id) as { new_id: string } | undefined;
+    return row?.new_id ?? null;
   }
 
   async eventsVersion(): Promise<number> {
