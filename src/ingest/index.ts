@@ -72,7 +72,13 @@ export async function ingestRaw(
       countKnown(stored, summary);
       continue;
     }
-    const article = await analyseDocument(raw);
+    let article: Article;
+    try {
+      article = await analyseDocument(raw);
+    } catch (error) {
+      // `analyse` guards itself; another analyser (a worker that died) must not stop the batch either.
+      article = rejectedArticle(raw, 'clean', `could not be processed: ${describeError(error)}`);
+    }
     const result = await store.putArticle(article);
     if (result === 'known') {
       // Another writer stored it while this one was analysing it.
