@@ -17,6 +17,7 @@ import { SqliteStore } from '../src/store/sqlite.js';
 import type { DossierEvent } from '../src/events/types.js';
 import type { Article } from '../src/types.js';
 import { newsParagraphs } from './support/generate.js';
+import { fixtureStore, readServerFixture } from './fixtures/server/load.js';
 
 const root = join(import.meta.dirname, '..');
 const cli = join(root, 'dist', 'cli', 'main.js');
@@ -284,5 +285,53 @@ describe('defect 7: stable event ids', () => {
     assert.deepEqual(events.map((e) => e.id), ['event-a1-2', 'event-a1']);
     assert.deepEqual(events.map((e) => e.related.map((link) => link.id)), [['event-a1'], ['event-a1-2']]);
     assert.deepEqual(redirects, []);
+  });
+});
+
+describe('defects 7 and 8: redirects and long event pages', () => {
+  const big = (): DossierEvent => {
+    const base = readServerFixture().events.find((event) => event.id === 'ev-arlenby-strike-2025-06-11')!;
+    const articles = Array.from({ length: 25 }, (_, index) => ({
+      ...base.articles[0],
+      id: (0xa000000000000000n + BigInt(index)).toString(16),
+      publisher: `Outlet ${index + 1}`,
+      independent: true,
+      duplicateOf: null,
+    }));
+    const claims = Array.from({ length: 40 }, (_, index) => ({ ...base.claims[0], text: `Claim number ${index + 1} about the strike` }));
+    return { ...base, id: 'ev-big', articles, claims, duplicates: [] };
+  };
+
+  it('shows one page of sources and of claims, with pager links, and serves the same page from its cache', async () => {
+    const store = await fixtureStore();
+    await store.updateEvents([], [big()]);
+    const app = createApp(store);
+    const first = await (await app.request('/events/ev-big')).text();
+    assert.match(first, /Sources 1–10 of 25\./);
+    assert.match(first, /Claims 1–30 of 40;/);
+    assert.match(first, /href="\/events\/ev-big\?sources=3"/);
+    assert.equal((first.match(/<article class="source"/g) ?? []).length, 10);
+    const third = await (await app.request('/events/ev-big?sources=3&claims=2')).text();
+    assert.match(third, /Sources 21–25 of 25\./);
+    assert.match(third, /Claims 31–40 of 40;/);
+    assert.ok(third.includes('Claim number 40 about the strike') && !third.includes('Claim number 1 about the strike<'));
+    assert.equal((third.match(/<article class="source"/g) ?? []).length, 5);
+    assert.equal(await (await app.request('/events/ev-big?sources=3&claims=2')).text(), third);
+    assert.equal((await app.request('/events/ev-big?sources=0')).status, 400);
+    await store.close();
+  });
+
+  it('a retired event id answers 301 on its page and movedTo in the API', async () => {
+    const store = await fixtureStore();
+    await store.updateEvents(['ev-arlenby-talks-2025-06-03'], [], [{ from: 'ev-arlenby-talks-2025-06-03', to: 'ev-arlenby-strike-2025-06-11' }]);
+    const app = createApp(store);
+    const page = await app.request('/events/ev-arlenby-talks-2025-06-03');
+    assert.equal(page.status, 301);
+    assert.equal(page.headers.get('location'), '/events/ev-arlenby-strike-2025-06-11');
+    const api = await app.request('/api/events/ev-arlenby-talks-2025-06-03');
+    assert.equal(api.status, 301);
+    assert.deepEqual(await api.json(), { movedTo: 'ev-arlenby-strike-2025-06-11' });
+    assert.equal((await app.request('/api/events/never-was')).status, 404);
+    await store.close();
   });
 });

@@ -31,6 +31,7 @@ import {
   EventDetailBody,
   EventIdParam,
   EventListBody,
+  EventPageQuery,
   EventQuery,
   IngestBody,
   IngestForm,
@@ -67,6 +68,30 @@ export interface AppOptions {
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 const DEFAULT_SEARCH_HITS = 20;
+
+/** Rendered event pages kept in memory (a page of a 100-article event is about 300 KB). */
+const RENDERED_EVENT_PAGES = 64;
+
+/** A map that forgets its least recently used entry beyond `capacity`. */
+class RecentCache<K, V> {
+  private readonly entries = new Map<K, V>();
+  constructor(private readonly capacity: number) {}
+
+  get(key: K): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+  }
+}
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -189,8 +214,8 @@ const routes = {
   eventPage: createRoute({
     method: 'get',
     path: '/events/{id}',
-    summary: 'HTML: one event',
-    request: { params: EventIdParam, query: NoQuery },
+    summary: 'HTML: one event (long events in pages of sources and of claims)',
+    request: { params: EventIdParam, query: EventPageQuery },
     responses: {
       200: htmlResponse('Event page'),
       301: { description: 'The event now has another id; Location gives its page' },
@@ -244,6 +269,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   const assets = loadAssets();
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const catalog = new EventCatalog(store);
+  const renderedEventPages = new RecentCache<string, string>(RENDERED_EVENT_PAGES);
   const app = new OpenAPIHono<BlankEnv>({
     defaultHook: (result, c) => {
       if (!result.success) return fail(c, 400, describeIssues(result.error));
@@ -360,13 +386,21 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.openapi(routes.eventPage, async (c) => {
     const { id } = c.req.valid('param');
+    const query = c.req.valid('query');
+    const paging = { sourcePage: query.sources ?? 1, claimPage: query.claims ?? 1 };
+    // Rendered pages are kept until the store's events change: an event page reads and splits every source.
+    const key = `${await store.eventsVersion()}\u0000${id}\u0000${paging.sourcePage}\u0000${paging.claimPage}`;
+    const cached = renderedEventPages.get(key);
+    if (cached !== undefined) return c.html(cached, 200);
     const detail = await getEventDetail(store, id);
     if (!detail) {
       const movedTo = await store.eventRedirect(id);
       if (movedTo) return c.redirect(eventHref(movedTo), 301);
       return fail(c, 404, 'There is no event with this id.');
     }
-    return c.html(eventPage(detail), 200);
+    const page = String(await eventPage(detail, paging));
+    renderedEventPages.set(key, page);
+    return c.html(page, 200);
   });
 
   app.openapi(routes.articlePage, async (c) => {

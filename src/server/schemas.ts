@@ -92,6 +92,11 @@ export const SearchQuery = z.strictObject({
 
 export const NoQuery = z.strictObject({});
 
+export const EventPageQuery = z.strictObject({
+  sources: optionalField(wholeNumber(1, 100_000)).openapi({ description: 'Page of sources shown side by side (default 1)' }),
+  claims: optionalField(wholeNumber(1, 100_000)).openapi({ description: 'Page of claims in the claim matrix (default 1)' }),
+});
+
 export const ErrorBody = z.object({ error: z.string() }).openapi('Error');
 
 const Span = { start: z.number().int(), end: z.number().int() };
