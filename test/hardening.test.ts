@@ -204,6 +204,15 @@ describe('defect 9: bytes and characters', () => {
     assert.ok(article.messages.some((message) => message.reason === '1 NUL character removed'));
   });
 
+  it('a tag with 200,000 attributes is read without them, with a warning, and its text kept', () => {
+    const body = newsParagraphs(8, 2).join(' ');
+    const attributes = Array.from({ length: 200_000 }, (_, index) => `a${index}="${index}"`).join(' ');
+    const article = analyse({ source: 'attrs.html', bytes: Buffer.from(`<html><body><p ${attributes}>${body}</p></body></html>`) });
+    assert.equal(article.status, 'ok');
+    assert.equal(article.text, body);
+    assert.ok(article.messages.some((message) => message.reason === '1 start tag over 100,000 characters read without its attributes'));
+  });
+
   it('a known file is not analysed again: the content hash is looked up first', async () => {
     const store = new SqliteStore(':memory:');
     const raw = { source: 'a.txt', bytes: Buffer.from(newsParagraphs(6, 3).join('\n\n')) };

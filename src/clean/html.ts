@@ -32,6 +32,38 @@ export interface HtmlExtraction {
  */
 export const MAX_NESTING_DEPTH = 200;
 
+/**
+ * Longest start tag read with its attributes. A tag with a million attributes (a hostile page) made the parser
+ * peak above a gigabyte; no real tag comes near this length, a large inline image included.
+ */
+export const MAX_TAG_CHARS = 100_000;
+
+/** Start tags longer than MAX_TAG_CHARS, read as the bare tag: their attributes carry no article text. */
+function withoutHugeTags(html: string, warnings: string[]): string {
+  const parts: string[] = [];
+  let copied = 0;
+  let dropped = 0;
+  // A scan from each tag's "<" to its ">" (a regular expression with this long a repeat overflows V8's stack).
+  for (let open = html.indexOf('<'); open >= 0 && open < html.length; open = html.indexOf('<', open + 1)) {
+    const close = html.indexOf('>', open);
+    if (close < 0) break;
+    if (close - open <= MAX_TAG_CHARS) {
+      open = close;
+      continue;
+    }
+    const name = /^<([a-zA-Z][a-zA-Z0-9-]*)/.exec(html.slice(open, open + 64))?.[1];
+    if (!name) continue;
+    parts.push(html.slice(copied, open), `<${name}>`);
+    copied = close + 1;
+    dropped++;
+    open = close;
+  }
+  if (dropped === 0) return html;
+  parts.push(html.slice(copied));
+  warnings.push(`${dropped} start tag${dropped === 1 ? '' : 's'} over ${MAX_TAG_CHARS.toLocaleString('en')} characters read without ${dropped === 1 ? 'its' : 'their'} attributes`);
+  return parts.join('');
+}
+
 /** The text nodes and childless elements under `element`, in document order (an explicit stack: no recursion). */
 function leavesOf(element: Element): ChildNode[] {
   const leaves: ChildNode[] = [];
@@ -79,8 +111,8 @@ const MIN_PROSE_SHARE = 0.5;
 const SHORT_PROSE_CHARS = 1000;
 
 export function extractHtml(html: string, options: { url?: string } = {}): HtmlExtraction {
-  const { document } = parseHTML(html);
   const warnings: string[] = [];
+  const { document } = parseHTML(withoutHugeTags(html, warnings));
   const deepest = document.documentElement ? flattenDeepNesting(document.documentElement, MAX_NESTING_DEPTH) : 0;
   if (deepest > 0) {
     warnings.push(`markup nested ${deepest} elements deep: elements below depth ${MAX_NESTING_DEPTH} were read as plain text`);
