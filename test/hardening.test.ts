@@ -344,3 +344,12 @@ describe('defects 7 and 8: redirects and long event pages', () => {
     await store.close();
   });
 });
+
+describe('defect 9: a repeated syndicated lead', () => {
+  it('a later repeat of a first paragraph that opens with a credit is collapsed', () => {
+    const [lead, second, third] = newsParagraphs(3, 3);
+    const article = analyse({ source: 'copy.txt', bytes: Buffer.from(['A headline for the copy', `(MENAFN) ${lead}`, second, lead, third].join('\n\n')) });
+    assert.equal(article.text, [lead, second, third].join('\n\n'));
+    assert.ok(article.removed.some((removal) => removal.reason === 'repeated paragraph' && removal.text === lead));
+  });
+});
