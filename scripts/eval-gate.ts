@@ -56,7 +56,7 @@ function main(): void {
   const started = Date.now();
   for (const script of scripts) {
     const began = Date.now();
-    const run = spawnSync('npm', ['run', '--silent', script], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: process.env });
+    const run = spawnSync('npm', ['run', '--silent', script], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, DOSSIER_EVAL_GATE: '1' } });
     const seconds = ((Date.now() - began) / 1000).toFixed(0);
     const record = run.status === 0 ? lastJsonLine(run.stdout) : null;
     if (!record) {
