@@ -353,3 +353,26 @@ describe('defect 9: a repeated syndicated lead', () => {
     assert.ok(article.removed.some((removal) => removal.reason === 'repeated paragraph' && removal.text === lead));
   });
 });
+
+describe('defect 3: uploads are ingested off the request thread', () => {
+  it('the worker pool stores an upload and refreshes the events of the same database', async () => {
+    const { createIngestPool } = await import('../src/server/ingest-worker.js');
+    const db = join(tempDir(), 'worker.db');
+    await new SqliteStore(db).close();
+    const pool = createIngestPool(db);
+    try {
+      const summary = await pool.ingest([
+        { name: 'a.txt', bytes: Buffer.from(newsParagraphs(21, 4).join('\n\n')) },
+        { name: 'deep.html', bytes: Buffer.from(nested(6000, newsParagraphs(22, 1)[0])) },
+      ]);
+      assert.equal(summary.ok, 2);
+      assert.equal(summary.added.length, 2);
+    } finally {
+      await pool.close();
+    }
+    const store = new SqliteStore(db);
+    assert.equal(await store.countArticles({ status: 'ok' }), 2);
+    assert.ok((await store.listEvents()).length >= 1);
+    await store.close();
+  });
+});
