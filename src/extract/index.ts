@@ -5,16 +5,25 @@ import { extractDates } from './dates.js';
 import { resolveEntities } from './entities.js';
 import { tagEntities, type NerSpan } from './ner/index.js';
 import { extractQuotes } from './quotes.js';
+import { firstIndexWhere } from '../util/sorted.js';
 
 /** Section headings ("Deepening Bilateral Ties") are capitalised like names and fool the tagger. */
 const HEADING_MAX_WORDS = 6;
+/** Longest line compared with a tagged span: six words of a heading fit in far less, so a longer line is not one. */
+const HEADING_MAX_CHARS = 400;
 
 /** Drops tagged spans that are a whole heading line: a short paragraph without final punctuation. */
 function withoutHeadings(text: string, spans: NerSpan[]): NerSpan[] {
+  // Line breaks found once and looked up by binary search: searching the text around each span took time
+  // quadratic in the length of a long line.
+  const breaks: number[] = [];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) breaks.push(at);
   return spans.filter((span) => {
-    const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
-    const lineEndAt = text.indexOf('\n', span.end);
-    const lineEnd = lineEndAt === -1 ? text.length : lineEndAt;
+    const before = firstIndexWhere(breaks, (at) => at >= span.start);
+    const lineStart = before > 0 ? breaks[before - 1] + 1 : 0;
+    const after = firstIndexWhere(breaks, (at) => at >= span.end);
+    const lineEnd = after < breaks.length ? breaks[after] : text.length;
+    if (lineEnd - lineStart > HEADING_MAX_CHARS) return true;
     const line = text.slice(lineStart, lineEnd).trim();
     const wholeLine = text.slice(span.start, span.end).trim() === line;
     return !(wholeLine && line.split(/\s+/).length >= 2 && line.split(/\s+/).length <= HEADING_MAX_WORDS && !/[.!?:;"”]$/.test(line));
