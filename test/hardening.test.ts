@@ -2,7 +2,7 @@
 // links and unreadable folders are reported, two writers share a database, the server checks Host and Origin.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -163,6 +163,21 @@ describe('defects 4 and 6: links and unreadable folders', () => {
     } finally {
       chmodSync(join(dir, 'locked'), 0o755);
     }
+  });
+
+  it('a folder whose listing fails (as for a user without permission) is reported and the rest is read', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'locked'));
+    writeFileSync(join(dir, 'locked', 'a.txt'), 'text');
+    writeFileSync(join(dir, 'open.txt'), 'text');
+    const { files, skipped } = expandInputPaths([dir], {
+      readFolder: (path) => {
+        if (String(path).endsWith('locked')) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
+        return readdirSync(path, { encoding: 'buffer' });
+      },
+    });
+    assert.deepEqual(files, [join(dir, 'open.txt')]);
+    assert.deepEqual(skipped, [{ source: join(dir, 'locked'), reason: 'cannot read folder: EACCES' }]);
   });
 
   it('a file name that is not valid UTF-8 is read, with a warning', () => {

@@ -50,7 +50,11 @@ function errorCode(error: unknown): string {
  * (a visited set of real paths), so link loops end and a linked file is not counted twice. Only a path the
  * user gave that does not exist is an error.
  */
-export function expandInputPaths(paths: string[]): { files: InputPath[]; skipped: SkippedPath[] } {
+export function expandInputPaths(
+  paths: string[],
+  options: { readFolder?: (path: InputPath) => Buffer[] } = {},
+): { files: InputPath[]; skipped: SkippedPath[] } {
+  const readFolder = options.readFolder ?? ((path: InputPath) => readdirSync(path, { encoding: 'buffer' }));
   const files: InputPath[] = [];
   const skipped: SkippedPath[] = [];
   const visited = new Map<string, string>();
@@ -96,7 +100,7 @@ export function expandInputPaths(paths: string[]): { files: InputPath[]; skipped
     }
     let entries: Buffer[];
     try {
-      entries = readdirSync(path, { encoding: 'buffer' });
+      entries = readFolder(path);
     } catch (error) {
       skip(path, `cannot read folder: ${errorCode(error)}`);
       return;
