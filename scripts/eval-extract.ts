@@ -2,8 +2,14 @@
 // Readability-over-linkedom run here on the same pages:
 //  1. article-extraction-benchmark (Zyte): 4-gram shingle P/R/F1, as in its evaluate.py.
 //  2. trafilatura-eval-en: with/without snippet matching, as in trafilatura's eval_common.py.
-// Usage: tsx scripts/eval-extract.ts [--dump <dir>]  (--dump writes per-page outputs and scores)
+// Usage: tsx scripts/eval-extract.ts [--dump <dir>] [--half tune|report]
+//   --dump writes per-page outputs and scores. Each benchmark is split into a fixed tuning half and a reporting
+//   half by a hash of the page id (see `halfOf`): thresholds and rules are tuned on the tuning half only
+//   (`--half tune` scores it alone, and `--dump` then writes only its pages), and the reporting half's figures
+//   are printed next to the full ones. DOSSIER_EVAL_GATE=1 (set by `npm run eval`) runs only the headline
+//   extractor, not the Readability and whole-pipeline comparisons.
 
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -19,6 +25,15 @@ const aebDir = path.join(evalData, 'article-extraction-benchmark');
 const trafilaturaDir = path.join(evalData, 'trafilatura-eval-en');
 const dumpIndex = process.argv.indexOf('--dump');
 const dumpDir = dumpIndex >= 0 ? process.argv[dumpIndex + 1] : null;
+const halfIndex = process.argv.indexOf('--half');
+const onlyHalf = halfIndex >= 0 ? process.argv[halfIndex + 1] : null;
+if (onlyHalf !== null && onlyHalf !== 'tune' && onlyHalf !== 'report') throw new Error('--half must be tune or report');
+const headlineOnly = process.env.DOSSIER_EVAL_GATE === '1';
+
+/** The fixed half a page belongs to: the first bit of the SHA-256 of its id (file name or URL). */
+function halfOf(id: string): 'tune' | 'report' {
+  return (createHash('sha256').update(id).digest()[0] & 1) === 0 ? 'tune' : 'report';
+}
 
 /** Published figures from the benchmark's README.rst ("Results of the latest evaluation"). */
 const PUBLISHED_AEB = {
@@ -135,9 +150,14 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-function runAeb(): Record<string, ReturnType<typeof summary>> {
+const extractors: [string, Extractor][] = headlineOnly
+  ? [['extractHtml', ourExtractor]]
+  : [['extractHtml', ourExtractor], ['pipeline', pipelineExtractor], ['readability-linkedom', readabilityExtractor]];
+
+function runAeb(): Record<string, ReturnType<typeof summary> & { reporting_half: ReturnType<typeof summary> | null }> {
   const truth = JSON.parse(fs.readFileSync(path.join(aebDir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
-  const ids = Object.keys(truth).sort();
+  const ids = Object.keys(truth).sort().filter((id) => onlyHalf === null || halfOf(id) === onlyHalf);
+  const reporting = ids.map((id, index) => [id, index] as const).filter(([id]) => halfOf(id) === 'report').map(([, index]) => index);
 
   console.log('article-extraction-benchmark: scorer check against the copied prediction files');
   for (const [name, published] of Object.entries(PUBLISHED_AEB)) {
@@ -146,21 +166,24 @@ function runAeb(): Record<string, ReturnType<typeof summary>> {
     console.log(`  ${name.padEnd(16)} ours F1 ${score.f1.toFixed(3)} P ${score.precision.toFixed(3)} R ${score.recall.toFixed(3)}   published F1 ${published.f1} P ${published.precision} R ${published.recall}`);
   }
 
-  const results: Record<string, ReturnType<typeof summary>> = {};
-  for (const [name, extractor] of [['extractHtml', ourExtractor], ['pipeline', pipelineExtractor], ['readability-linkedom', readabilityExtractor]] as const) {
+  const results: Record<string, ReturnType<typeof summary> & { reporting_half: ReturnType<typeof summary> | null }> = {};
+  for (const [name, extractor] of extractors) {
     const started = performance.now();
     const outputs = ids.map((id) => extractor(readGz(path.join(aebDir, 'html', `${id}.html.gz`)), truth[id].url));
     const seconds = (performance.now() - started) / 1000;
-    const score = aebScore(ids.map((id, index) => shingleCounts(truth[id].articleBody, outputs[index])));
-    results[name] = summary(score, seconds);
+    const pageCounts = ids.map((id, index) => shingleCounts(truth[id].articleBody, outputs[index]));
+    const score = aebScore(pageCounts);
+    results[name] = { ...summary(score, seconds), reporting_half: reporting.length > 0 ? summary(aebScore(reporting.map((index) => pageCounts[index])), 0) : null };
     if (dumpDir) {
       fs.mkdirSync(dumpDir, { recursive: true });
       const rows = ids.map((id, index) => ({ id, precision: score.pagePrecision[index], recall: score.pageRecall[index], output: outputs[index], truth: truth[id].articleBody }));
       fs.writeFileSync(path.join(dumpDir, `aeb-${name}.json`), JSON.stringify(rows, null, 1));
     }
   }
-  console.log('article-extraction-benchmark (181 pages): F1 / P / R');
-  for (const [name, value] of Object.entries(results)) console.log(`  ${name.padEnd(22)} ${value.f1} / ${value.precision} / ${value.recall}   (${value.seconds}s)`);
+  console.log(`article-extraction-benchmark (${ids.length} pages${onlyHalf ? `, ${onlyHalf} half` : ''}; reporting half ${reporting.length}): F1 / P / R`);
+  for (const [name, value] of Object.entries(results)) {
+    console.log(`  ${name.padEnd(22)} ${value.f1} / ${value.precision} / ${value.recall}   (${value.seconds}s)   reporting half F1 ${value.reporting_half?.f1 ?? '—'}`);
+  }
   for (const [name, value] of Object.entries(PUBLISHED_AEB)) console.log(`  published ${name.padEnd(12)} ${value.f1} / ${value.precision} / ${value.recall}`);
   return results;
 }
@@ -169,27 +192,40 @@ function summary(score: { f1: number; precision: number; recall: number }, secon
   return { f1: round(score.f1), precision: round(score.precision), recall: round(score.recall), seconds: round(seconds) };
 }
 
-function runTrafilatura(): Record<string, ReturnType<typeof snippetScore> & { seconds: number }> {
+type SnippetResult = ReturnType<typeof snippetScore> & { seconds: number; reporting_half?: ReturnType<typeof snippetScore> };
+
+function roundScores(score: ReturnType<typeof snippetScore>): ReturnType<typeof snippetScore> {
+  return { f1: round(score.f1), precision: round(score.precision), recall: round(score.recall), accuracy: round(score.accuracy) };
+}
+
+function runTrafilatura(): Record<string, SnippetResult> {
   const annotations = JSON.parse(fs.readFileSync(path.join(trafilaturaDir, 'evaldata-en.json'), 'utf8')) as Record<string, { file: string; with: string[]; without: string[] }>;
-  const entries = Object.entries(annotations).sort(([a], [b]) => a.localeCompare(b));
-  const results: Record<string, ReturnType<typeof snippetScore> & { seconds: number }> = {};
-  for (const [name, extractor] of [['extractHtml', ourExtractor], ['pipeline', pipelineExtractor], ['readability-linkedom', readabilityExtractor]] as const) {
+  const entries = Object.entries(annotations).sort(([a], [b]) => a.localeCompare(b)).filter(([url]) => onlyHalf === null || halfOf(url) === onlyHalf);
+  const results: Record<string, SnippetResult> = {};
+  for (const [name, extractor] of extractors) {
     const total: SnippetCounts = { tp: 0, fp: 0, fn: 0, tn: 0 };
+    const reportingTotal: SnippetCounts = { tp: 0, fp: 0, fn: 0, tn: 0 };
     const rows: unknown[] = [];
     const started = performance.now();
     for (const [url, entry] of entries) {
       const output = extractor(readGz(path.join(trafilaturaDir, 'html', `${entry.file}.gz`)), url.replace(/^[a-z]+::/, ''));
       const counts = snippetCounts(output, entry.with, entry.without);
-      for (const key of ['tp', 'fp', 'fn', 'tn'] as const) total[key] += counts[key];
+      for (const key of ['tp', 'fp', 'fn', 'tn'] as const) {
+        total[key] += counts[key];
+        if (halfOf(url) === 'report') reportingTotal[key] += counts[key];
+      }
       if (dumpDir && name === 'extractHtml' && (counts.fp > 0 || counts.fn > 0)) rows.push({ url, ...counts, output, with: entry.with, without: entry.without });
     }
     const seconds = (performance.now() - started) / 1000;
     const score = snippetScore(total);
-    results[name] = { f1: round(score.f1), precision: round(score.precision), recall: round(score.recall), accuracy: round(score.accuracy), seconds: round(seconds) };
+    const reportingPages = entries.filter(([url]) => halfOf(url) === 'report').length;
+    results[name] = { ...roundScores(score), seconds: round(seconds), ...(reportingPages > 0 ? { reporting_half: roundScores(snippetScore(reportingTotal)) } : {}) };
     if (dumpDir && name === 'extractHtml') fs.writeFileSync(path.join(dumpDir, 'trafilatura-errors.json'), JSON.stringify(rows, null, 1));
   }
   console.log(`trafilatura-eval-en (${entries.length} pages): F1 / P / R / accuracy`);
-  for (const [name, value] of Object.entries(results)) console.log(`  ${name.padEnd(22)} ${value.f1} / ${value.precision} / ${value.recall} / ${value.accuracy}   (${value.seconds}s)`);
+  for (const [name, value] of Object.entries(results)) {
+    console.log(`  ${name.padEnd(22)} ${value.f1} / ${value.precision} / ${value.recall} / ${value.accuracy}   (${value.seconds}s)   reporting half F1 ${value.reporting_half?.f1 ?? '—'}`);
+  }
   return results;
 }
 
@@ -205,6 +241,8 @@ console.log(JSON.stringify({
   value: aeb.extractHtml.f1,
   aeb: { ...aeb.extractHtml, published: PUBLISHED_AEB },
   trafilatura_en: trafilatura.extractHtml,
-  pipeline: { aeb: aeb.pipeline, trafilatura_en: trafilatura.pipeline },
-  readability: { aeb: aeb['readability-linkedom'], trafilatura_en: trafilatura['readability-linkedom'] },
+  split: onlyHalf ?? 'all pages',
+  reporting_half: { aeb: aeb.extractHtml.reporting_half, trafilatura_en: trafilatura.extractHtml.reporting_half ?? null },
+  pipeline: headlineOnly ? null : { aeb: aeb.pipeline, trafilatura_en: trafilatura.pipeline },
+  readability: headlineOnly ? null : { aeb: aeb['readability-linkedom'], trafilatura_en: trafilatura['readability-linkedom'] },
 }));

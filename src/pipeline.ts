@@ -48,7 +48,7 @@ function emptyArticle(raw: RawDocument): Article {
     captions: [],
     comments: [],
     removed: [],
-    messages: [],
+    messages: (raw.warnings ?? []).map((reason) => ({ level: 'warn' as const, stage: 'read', reason })),
   };
 }
 
@@ -63,6 +63,18 @@ interface Decoded {
   content: string;
   kind: 'html' | 'text';
   hints: { url?: string; title?: string; published?: string };
+  warnings: string[];
+}
+
+/** NUL characters carry no text and break consumers of the stored text (C strings, terminals): they are removed. */
+function withoutNul(decoded: Decoded): Decoded {
+  let removed = 0;
+  const content = decoded.content.replace(/\u0000/g, () => {
+    removed++;
+    return '';
+  });
+  if (removed === 0) return decoded;
+  return { ...decoded, content, warnings: [...decoded.warnings, `${removed} NUL character${removed === 1 ? '' : 's'} removed`] };
 }
 
 function decodeStage(raw: RawDocument): Decoded | { error: string } {
@@ -70,13 +82,18 @@ function decodeStage(raw: RawDocument): Decoded | { error: string } {
   if (raw.record) {
     const { html, text, url, title, published } = raw.record;
     const hints = { url, title, published };
-    return html ? { content: html, kind: 'html', hints } : { content: text ?? '', kind: 'text', hints };
+    return withoutNul(html ? { content: html, kind: 'html', hints, warnings: [] } : { content: text ?? '', kind: 'text', hints, warnings: [] });
   }
   const decoded = decodeBytes(raw.bytes ?? Buffer.alloc(0), raw.hints?.kind ?? typeHint(raw.source), {
     transportEncoding: raw.hints?.charset,
   });
   if (!decoded.ok) return { error: decoded.reason };
-  return { content: decoded.text, kind: decoded.kind, hints: { url: raw.hints?.url } };
+  return withoutNul({ content: decoded.text, kind: decoded.kind, hints: { url: raw.hints?.url }, warnings: decoded.warnings });
+}
+
+/** A document that could not be processed at all, stored as rejected with the reason so that the batch goes on. */
+export function rejectedArticle(raw: RawDocument, stage: string, reason: string): Article {
+  return reject(emptyArticle(raw), stage, reason);
 }
 
 /** Runs decode, clean and metadata on one raw document. Never throws for bad input. */
@@ -84,6 +101,7 @@ export function processDocument(raw: RawDocument): Article {
   const article = emptyArticle(raw);
   const decoded = decodeStage(raw);
   if ('error' in decoded) return reject(article, 'decode', decoded.error);
+  for (const reason of decoded.warnings) article.messages.push({ level: 'warn', stage: 'decode', reason });
 
   let cleaned: CleanedText;
   let htmlMeta: ReturnType<typeof extractHtml>['meta'] | null = null;
@@ -92,6 +110,7 @@ export function processDocument(raw: RawDocument): Article {
     const extraction = extractHtml(decoded.content, { url: decoded.hints.url });
     htmlMeta = extraction.meta;
     removed.push(...extraction.removed);
+    for (const reason of extraction.warnings) article.messages.push({ level: 'warn', stage: 'clean', reason });
     cleaned = cleanParagraphs(extraction.paragraphs, { source: 'html' });
     cleaned.title = extraction.title;
     cleaned.captions.unshift(...extraction.captions);

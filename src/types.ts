@@ -12,6 +12,8 @@ export interface RawDocument {
   record?: { url?: string; title?: string; published?: string; text?: string; html?: string };
   /** A reason this unit cannot be read at all (unreadable JSONL line, gzip error, ...). */
   error?: string;
+  /** Problems met while reading it that did not stop it (a file name that is not UTF-8). */
+  warnings?: string[];
   /** What is known from where the bytes were found: a fetch, a feed item, a WARC record. */
   hints?: DocumentHints;
 }

@@ -20,13 +20,13 @@ describe('decodeBytes', () => {
   for (const [file, encoding] of textCases) {
     it(`reads ${file} as ${encoding} without a BOM character`, () => {
       const result = decode(file);
-      assert.deepEqual(result, { ok: true, text: sentence, encoding, kind: 'text' });
+      assert.deepEqual(result, { ok: true, text: sentence, encoding, kind: 'text', warnings: [] });
     });
   }
 
   it('falls back to windows-1252 for text that is not UTF-8', () => {
     const result = decode('windows-1252.txt');
-    assert.deepEqual(result, { ok: true, text: 'Café owners said the rules would cost them “thousands”.', encoding: 'windows-1252', kind: 'text' });
+    assert.deepEqual(result, { ok: true, text: 'Café owners said the rules would cost them “thousands”.', encoding: 'windows-1252', kind: 'text', warnings: [] });
   });
 
   it('uses the charset an HTML page declares: windows-1251', () => {

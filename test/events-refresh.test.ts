@@ -21,11 +21,12 @@ async function ingestBatch(store: SqliteStore, raws: RawDocument[]): Promise<str
   return summary.added;
 }
 
-/** What grouping decides: the articles of each event, its day and its place. */
+/** What grouping decides: the articles of each event, its day and its place (ids depend on the history of the
+ *  grouping: an event keeps the id it had before an article joined it). */
 const outline = (events: DossierEvent[]) =>
   events
-    .map((event) => ({ id: event.id, date: event.date, location: event.location, articles: event.articles.map((article) => article.id).sort() }))
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .map((event) => ({ date: event.date, location: event.location, articles: event.articles.map((article) => article.id).sort() }))
+    .sort((a, b) => a.articles[0].localeCompare(b.articles[0]));
 
 const unrelated: RawDocument = {
   source: 'inbox/harbour.txt',
@@ -54,6 +55,28 @@ describe('refreshEvents', () => {
     assert.deepEqual(outline(await split.listEvents()), outline(expected));
     await whole.close();
     await split.close();
+  });
+
+  it('keeps the id of an event an article joins, and redirects the id of an event merged into another', async () => {
+    const store = tempStore();
+    await ingestBatch(store, seeds.slice(0, 3).flatMap(readFile));
+    const first = await store.listEvents();
+    await ingestBatch(store, seeds.slice(3).flatMap(readFile));
+    const second = await store.listEvents();
+    for (const earlier of first) {
+      const now = second.find((event) => event.id === earlier.id);
+      if (now) {
+        for (const article of earlier.articles) assert.ok(now.articles.some((a) => a.id === article.id), `${earlier.id} kept its articles`);
+        continue;
+      }
+      const movedTo = await store.eventRedirect(earlier.id);
+      assert.ok(movedTo, `${earlier.id} is live or redirects`);
+      assert.ok(second.some((event) => event.id === movedTo && earlier.articles.some((article) => event.articles.some((a) => a.id === article.id))));
+    }
+    // A full rebuild over the same articles keeps every id.
+    await refreshEvents(store);
+    assert.deepEqual((await store.listEvents()).map((event) => event.id).sort(), second.map((event) => event.id).sort());
+    await store.close();
   });
 
   it('groups articles an interrupted ingest stored without events at the next refresh', async () => {

@@ -100,11 +100,14 @@ describe('GET /api/events', () => {
     ['from=2025-13-01', 'from: expected a date as YYYY-MM-DD'],
     ['to=yesterday', 'to: expected a date as YYYY-MM-DD'],
     ['from=2025-06-10&to=2025-06-01', 'from: from must not be after to'],
-    ['minSources=-1', 'minSources: Too small: expected number to be >=0'],
-    ['minSources=two', 'minSources: Invalid input: expected number, received NaN'],
+    ['minSources=-1', 'minSources: expected a whole number in decimal digits'],
+    ['minSources=two', 'minSources: expected a whole number in decimal digits'],
+    ['limit=0x10', 'limit: expected a whole number in decimal digits'],
+    ['limit=1e2', 'limit: expected a whole number in decimal digits'],
+    ['limit=5&limit=6', 'limit: given more than once'],
     ['limit=0', 'limit: Too small: expected number to be >=1'],
     ['limit=501', 'limit: Too big: expected number to be <=500'],
-    ['offset=1.5', 'offset: Invalid input: expected int, received number'],
+    ['offset=1.5', 'offset: expected a whole number in decimal digits'],
     ['colour=red', 'unknown parameter "colour"'],
   ];
   for (const [query, error] of bad) {

@@ -39,6 +39,9 @@ export function normaliseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0\u200b\u200c\u200d\ufeff]+/g, ' ').trim();
 }
 
+/** Nesting depth below which elements stop starting blocks of their own (real pages nest a few dozen deep). */
+export const MAX_BLOCK_DEPTH = 256;
+
 interface Pending {
   parts: string[];
   linkChars: number;
@@ -67,42 +70,56 @@ export function collectBlocks(root: Element, skip?: (element: Element) => boolea
   };
 
   interface Context { kind: BlockKind; inLink: boolean }
+  /** An element being read: its next child to visit, and whether leaving it ends a block. */
+  interface Frame { next: ChildNode | null; context: Context; endsBlock: boolean }
 
-  const walk = (node: Node, context: Context): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const value = child.nodeValue ?? '';
-        if (value.trim() || pending) append(value, context.inLink, context);
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const element = child as Element;
-      const tag = element.tagName.toUpperCase();
-      if (NON_TEXT_TAGS.has(tag) || skip?.(element)) continue;
-      if (tag === 'BR' || tag === 'HR') {
-        flush();
-        continue;
-      }
-      if (tag === 'TD' || tag === 'TH') {
-        // A table row reads as one line: cells are separated, not split into blocks.
-        if (pending) append(' ', false, context);
-        walk(element, context);
-        continue;
-      }
-      if (!BLOCK_TAGS.has(tag)) {
-        walk(element, tag === 'A' ? { ...context, inLink: true } : context);
-        continue;
-      }
-      flush();
-      walk(element, {
-        kind: isCaptionElement(element) ? 'caption' : context.kind === 'caption' ? 'caption' : blockKind(tag, context.kind),
-        inLink: context.inLink,
-      });
-      flush();
-    }
+  // An explicit stack rather than recursion: pages nested thousands of elements deep (broken or hostile
+  // markup) would overflow the call stack. Below MAX_BLOCK_DEPTH, elements no longer start blocks: their text
+  // joins the block around them, so nothing is lost and the block list stays small.
+  const stack: Frame[] = [{ next: root.firstChild, context: { kind: 'paragraph', inLink: false }, endsBlock: false }];
+  const enter = (element: Element, context: Context, endsBlock: boolean): void => {
+    stack.push({ next: element.firstChild, context, endsBlock });
   };
-
-  walk(root, { kind: 'paragraph', inLink: false });
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    const child = frame.next;
+    if (!child) {
+      stack.pop();
+      if (frame.endsBlock) flush();
+      continue;
+    }
+    frame.next = child.nextSibling;
+    const { context } = frame;
+    if (child.nodeType === 3) {
+      const value = child.nodeValue ?? '';
+      if (value.trim() || pending) append(value, context.inLink, context);
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const element = child as Element;
+    const tag = element.tagName.toUpperCase();
+    if (NON_TEXT_TAGS.has(tag) || skip?.(element)) continue;
+    const tooDeep = stack.length > MAX_BLOCK_DEPTH;
+    if (tag === 'BR' || tag === 'HR') {
+      if (!tooDeep) flush();
+      continue;
+    }
+    if (tag === 'TD' || tag === 'TH') {
+      // A table row reads as one line: cells are separated, not split into blocks.
+      if (pending) append(' ', false, context);
+      enter(element, context, false);
+      continue;
+    }
+    if (!BLOCK_TAGS.has(tag) || tooDeep) {
+      enter(element, tag === 'A' ? { ...context, inLink: true } : context, false);
+      continue;
+    }
+    flush();
+    enter(element, {
+      kind: isCaptionElement(element) ? 'caption' : context.kind === 'caption' ? 'caption' : blockKind(tag, context.kind),
+      inLink: context.inLink,
+    }, true);
+  }
   flush();
   return blocks;
 }

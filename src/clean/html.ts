@@ -5,7 +5,7 @@
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { readHtmlMeta, type HtmlMeta } from '../metadata/html-meta.js';
-import { collectBlocks, normaliseWhitespace, type TextBlock } from './html-blocks.js';
+import { collectBlocks, NON_TEXT_TAGS, normaliseWhitespace, type TextBlock } from './html-blocks.js';
 import type { Removal } from '../types.js';
 import { classifyBoilerplate, extractComments, fallbackBlocks, proseChars, removeHintedBoilerplate, truncate } from './html-rules.js';
 
@@ -21,6 +21,86 @@ export interface HtmlExtraction {
   /** Notable blocks dropped, with a short reason. */
   removed: { text: string; reason: string }[];
   meta: HtmlMeta;
+  /** What the extraction had to simplify to read the page (markup nested too deep). */
+  warnings: string[];
+}
+
+/**
+ * Deepest element nesting read as structure. Real pages nest a few dozen elements deep; Readability's scoring
+ * takes time quadratic in the depth (2,000 nested divs: over a minute), and hostile pages nest thousands deep.
+ * Below this depth the elements are unwrapped: their text is kept in order, as one block.
+ */
+export const MAX_NESTING_DEPTH = 200;
+
+/**
+ * Longest start tag read with its attributes. A tag with a million attributes (a hostile page) made the parser
+ * peak above a gigabyte; no real tag comes near this length, a large inline image included.
+ */
+export const MAX_TAG_CHARS = 100_000;
+
+/** Start tags longer than MAX_TAG_CHARS, read as the bare tag: their attributes carry no article text. */
+function withoutHugeTags(html: string, warnings: string[]): string {
+  const parts: string[] = [];
+  let copied = 0;
+  let dropped = 0;
+  // A scan from each tag's "<" to its ">" (a regular expression with this long a repeat overflows V8's stack).
+  for (let open = html.indexOf('<'); open >= 0 && open < html.length; open = html.indexOf('<', open + 1)) {
+    const close = html.indexOf('>', open);
+    if (close < 0) break;
+    if (close - open <= MAX_TAG_CHARS) {
+      open = close;
+      continue;
+    }
+    const name = /^<([a-zA-Z][a-zA-Z0-9-]*)/.exec(html.slice(open, open + 64))?.[1];
+    if (!name) continue;
+    parts.push(html.slice(copied, open), `<${name}>`);
+    copied = close + 1;
+    dropped++;
+    open = close;
+  }
+  if (dropped === 0) return html;
+  parts.push(html.slice(copied));
+  warnings.push(`${dropped} start tag${dropped === 1 ? '' : 's'} over ${MAX_TAG_CHARS.toLocaleString('en')} characters read without ${dropped === 1 ? 'its' : 'their'} attributes`);
+  return parts.join('');
+}
+
+/** The text nodes and childless elements under `element`, in document order (an explicit stack: no recursion). */
+function leavesOf(element: Element): ChildNode[] {
+  const leaves: ChildNode[] = [];
+  const stack: ChildNode[] = Array.from(element.childNodes).reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 1 && node.childNodes.length > 0 && !NON_TEXT_TAGS.has((node as Element).tagName.toUpperCase())) {
+      for (let index = node.childNodes.length - 1; index >= 0; index--) stack.push(node.childNodes[index]);
+    } else {
+      leaves.push(node);
+    }
+  }
+  return leaves;
+}
+
+/** Unwraps every element nested deeper than `maxDepth` under `root`; returns how deep the deepest one was. */
+function flattenDeepNesting(root: Element, maxDepth: number): number {
+  let deepest = 0;
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth < maxDepth) {
+      for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+      continue;
+    }
+    const inner = Array.from(element.children);
+    if (inner.length === 0) continue;
+    // How deep the part being unwrapped went, for the warning.
+    const below: [Element, number][] = inner.map((child) => [child, depth + 1]);
+    while (below.length > 0) {
+      const [next, level] = below.pop()!;
+      deepest = Math.max(deepest, level);
+      for (const child of Array.from(next.children)) below.push([child, level + 1]);
+    }
+    element.replaceChildren(...leavesOf(element));
+  }
+  return deepest;
 }
 
 /** Readability under-delivers when its prose is below this share of the prose the fallback finds
@@ -31,7 +111,12 @@ const MIN_PROSE_SHARE = 0.5;
 const SHORT_PROSE_CHARS = 1000;
 
 export function extractHtml(html: string, options: { url?: string } = {}): HtmlExtraction {
-  const { document } = parseHTML(html);
+  const warnings: string[] = [];
+  const { document } = parseHTML(withoutHugeTags(html, warnings));
+  const deepest = document.documentElement ? flattenDeepNesting(document.documentElement, MAX_NESTING_DEPTH) : 0;
+  if (deepest > 0) {
+    warnings.push(`markup nested ${deepest} elements deep: elements below depth ${MAX_NESTING_DEPTH} were read as plain text`);
+  }
   const meta = readHtmlMeta(document);
   if (!meta.url && options.url) meta.url = options.url;
 
@@ -63,7 +148,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): HtmlE
     paragraphs.push(block.text);
   }
 
-  return { title, paragraphs, captions, comments, removed, meta };
+  return { title, paragraphs, captions, comments, removed, meta, warnings };
 }
 
 function runReadability(document: Document): { content: Element; title: string | null } | null {

@@ -420,7 +420,8 @@ export function cleanParagraphs(input: string[], options: CleanOptions = { sourc
   const seen = new Set<string>();
   const unique: string[] = [];
   for (const paragraph of rejoined) {
-    const key = normaliseForRepeat(paragraph);
+    // Compared without a leading dateline or credit ("(MENAFN) ..."): a syndicated copy repeats its lead without it.
+    const key = normaliseForRepeat(paragraph.slice(readDateline(paragraph)?.length ?? 0));
     if (key.length >= repeatMinChars && seen.has(key)) {
       removed.push({ text: paragraph, reason: 'repeated paragraph' });
       continue;

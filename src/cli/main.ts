@@ -9,7 +9,7 @@ import { renderBriefMarkdown } from '../report/markdown.js';
 import { emptySummary, refreshEvents, storeArticle, type IngestSummary } from '../ingest/index.js';
 import { analyseInOrder, createAnalyser, defaultWorkers } from '../parallel/pool.js';
 import type { RawDocument } from '../types.js';
-import { expandPaths, InputPathError, readFile } from '../ingest/read.js';
+import { displayPath, expandInputPaths, InputPathError, readFile, type InputPath, type SkippedPath } from '../ingest/read.js';
 import { openStore as openAnyStore } from '../store/open.js';
 import { StoreOpenError } from '../store/sqlite.js';
 import { copyStore, CopyTargetNotEmptyError } from '../store/copy.js';
@@ -56,9 +56,9 @@ function readFileList(file: string): string[] {
   }
 }
 
-function expand(paths: string[]): string[] {
+function expand(paths: string[]): { files: InputPath[]; skipped: SkippedPath[] } {
   try {
-    return expandPaths(paths);
+    return expandInputPaths(paths);
   } catch (error) {
     if (error instanceof InputPathError) throw new CliError(error.message);
     throw error;
@@ -80,7 +80,7 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 /** The documents of the files, read one file at a time, each marked with its file and whether it is the file's last. */
-function* documentsOf(files: string[]): Generator<{ raw: RawDocument; file: number; lastOfFile: boolean }> {
+function* documentsOf(files: InputPath[]): Generator<{ raw: RawDocument; file: number; lastOfFile: boolean }> {
   for (const [file, path] of files.entries()) {
     const raws = readFile(path);
     for (const [index, raw] of raws.entries()) yield { raw, file, lastOfFile: index === raws.length - 1 };
@@ -96,12 +96,13 @@ async function ingestCommand(paths: string[], options: IngestOptions): Promise<v
   ];
   for (const target of targets) if (!isHttpUrl(target.url)) throw new CliError(`not an http or https URL: ${target.url}`);
   if (given.length === 0 && targets.length === 0) throw new CliError('nothing to ingest: give files, folders or URLs (or --files-from FILE, --feed URL, --sitemap URL)');
-  const files = expand(given.filter((entry) => !isHttpUrl(entry)));
+  const { files, skipped } = expand(given.filter((entry) => !isHttpUrl(entry)));
   // WARC files are read record by record in this thread; every other file goes through the pool.
-  const warcs = files.filter(isWarcPath);
-  const plain = files.filter((file) => !isWarcPath(file));
+  const warcs = files.filter((file) => isWarcPath(displayPath(file)));
+  const plain = files.filter((file) => !isWarcPath(displayPath(file)));
   const store = await openStore(dbPath(options.db));
   const summary = emptySummary();
+  summary.skipped.push(...skipped);
   let interrupted = false;
   const stop = new AbortController();
   const onInterrupt = (): void => {
@@ -135,8 +136,8 @@ async function ingestCommand(paths: string[], options: IngestOptions): Promise<v
     if (!interrupted) summary.files = plain.length;
     for (const file of warcs) {
       if (interrupted) break;
-      const skips = await ingestWarcFile(store, file, summary, stop.signal).catch(whenInterrupted);
-      if (skips && !options.json) process.stderr.write(`${file}: ${describeSkips(skips)}\n`);
+      const skips = await ingestWarcFile(store, displayPath(file), summary, stop.signal).catch(whenInterrupted);
+      if (skips && !options.json) process.stderr.write(`${displayPath(file)}: ${describeSkips(skips)}\n`);
       summary.files++;
       bar?.increment();
     }
@@ -171,6 +172,7 @@ function printSummary(summary: IngestSummary, events: number | null, json: boole
     process.stdout.write(`${JSON.stringify({ ...rest, events, interrupted })}\n`);
     return;
   }
+  for (const skipped of summary.skipped) process.stdout.write(`skipped ${skipped.source}: ${skipped.reason}\n`);
   for (const rejected of summary.rejectedFiles) process.stdout.write(`rejected ${rejected.source}: ${rejected.reason}\n`);
   for (const failed of summary.failed) process.stdout.write(`failed ${failed.source}: ${failed.reason}\n`);
   const tail = interrupted ? ' (interrupted: everything listed is stored)' : '';
@@ -221,7 +223,8 @@ async function writeJsonArticles(articles: AsyncIterable<unknown>): Promise<void
 }
 
 async function extractCommand(paths: string[], options: { format: 'json' | 'jsonl' | 'text'; workers: number }): Promise<void> {
-  const files = expand(paths);
+  const { files, skipped } = expand(paths);
+  for (const entry of skipped) process.stderr.write(`dossier: skipped ${entry.source}: ${entry.reason}\n`);
   const analyser = createAnalyser(Math.min(options.workers, Math.max(1, files.length)));
   async function* exported(): AsyncGenerator<ReturnType<typeof toExportArticle>> {
     for await (const [, article] of analyseInOrder(documentsOf(files), analyser)) yield toExportArticle(article);
@@ -289,7 +292,14 @@ async function briefCommand(eventId: string, options: { db?: string; format: 'md
   const store = await openStore(dbPath(options.db));
   try {
     const events = await store.listEvents();
-    const event = events.find((candidate) => candidate.id === eventId || candidate.id.startsWith(eventId));
+    const find = (id: string) => events.find((candidate) => candidate.id === id) ?? events.find((candidate) => candidate.id.startsWith(id));
+    let event = find(eventId);
+    if (!event) {
+      // An id the event had before its articles were regrouped leads to the event it is part of now.
+      const movedTo = await store.eventRedirect(eventId);
+      event = movedTo ? events.find((candidate) => candidate.id === movedTo) : undefined;
+      if (event) process.stderr.write(`dossier: event ${eventId} is now ${event.id}\n`);
+    }
     if (!event) throw new CliError(`no event ${eventId}: run "dossier events" to list them`);
     const articles = await Promise.all(event.articles.map((ref) => store.getArticle(ref.id)));
     const brief = buildBrief(event, articles.filter((article) => article !== null));
@@ -342,7 +352,8 @@ async function enqueueCommand(inputs: string[], options: EnqueueOptions): Promis
   const given = [...inputs, ...(options.filesFrom ? readFileList(options.filesFrom) : [])];
   if (given.length === 0) throw new CliError('nothing to enqueue: give files, folders or URLs (or --files-from FILE)');
   const urls = given.filter((input) => /^https?:\/\//i.test(input));
-  const files = expand(given.filter((input) => !/^https?:\/\//i.test(input)));
+  const { files, skipped } = expand(given.filter((input) => !/^https?:\/\//i.test(input)));
+  for (const entry of skipped) process.stderr.write(`dossier: skipped ${entry.source}: ${entry.reason}\n`);
   const queue = await openQueue(url).catch((error: unknown) => {
     throw new CliError(`cannot open the queue at ${redactUrl(url)}: ${(error as Error).message}`);
   });
@@ -421,13 +432,17 @@ async function statusCommand(options: { db?: string; json?: boolean }): Promise<
   for (const failure of queue.recentFailures) process.stdout.write(`failed ${failure.source}: ${failure.reason} (${failure.at})\n`);
 }
 
-async function serveCommand(options: { db?: string; port: number; host: string; allowIngest?: boolean }): Promise<void> {
+async function serveCommand(options: { db?: string; port: number; host: string; allowIngest?: boolean; allowedHost: string[] }): Promise<void> {
   const { serve } = await import('../server/serve.js');
-  const server = await serve({ db: dbPath(options.db), port: options.port, host: options.host, allowIngest: options.allowIngest ?? false }).catch(
-    (error: unknown) => {
-      throw error instanceof StoreOpenError ? new CliError(error.message) : error;
-    },
-  );
+  const server = await serve({
+    db: dbPath(options.db),
+    port: options.port,
+    host: options.host,
+    allowIngest: options.allowIngest ?? false,
+    allowedHosts: options.allowedHost,
+  }).catch((error: unknown) => {
+    throw error instanceof StoreOpenError ? new CliError(error.message) : error;
+  });
   process.stdout.write(`dossier is serving ${server.url} (Ctrl-C to stop)\n`);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
@@ -541,6 +556,7 @@ export function buildProgram(): Command {
     .option('--port <n>', 'port', parsePositive, 8080)
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--allow-ingest', 'allow uploading files over HTTP')
+    .option('--allowed-host <name>', 'also answer requests for this host name (repeatable; default: the bound address only)', (name: string, names: string[]) => [...names, name], [] as string[])
     .action(serveCommand);
   registerLiveCommands(program, {
     openStore: (options) => openStore(dbPath(options.db)),

@@ -292,7 +292,7 @@ const calendarRules: Rule[] = [
     },
   },
   {
-    // A month without a year: "in August", "last June", "late last July", "earlier this month" style.
+    // A month without a year: "in August", "last June", "earlier this month" style.
     pattern: compile(
       `${PERIOD_POSITION}?(?:(?<rel>(?:late |early |earlier |later )?(?:last|this|next|past|coming))\\s+)?(?<mo>${FULL_MONTH})`,
     ),
@@ -477,7 +477,7 @@ function clockOf(groups: Record<string, string | undefined>): [number, number] {
 
 const deicticRules: Rule[] = [
   {
-    // Clock times, with the day they fall on when it follows or precedes: "15:00 GMT Saturday", "noon Thursday".
+    // Clock times, with the day they fall on when it follows or precedes: "09:30 GMT Monday", "noon Thursday".
     pattern: compile(
       `(?:(?<dayBefore>${DAY_WORD}),?\\s+)?(?:(?:around|about|approximately|shortly after|shortly before|just after|just before)\\s+)?${CLOCK}(?:\\s+${TIME_ZONE})?(?:,?\\s+(?<dayAfter>${DAY_WORD})|(?=,?\\s+on\\s+(?<dayAhead>${DAY_WORD}))|)`,
     ),
@@ -602,7 +602,7 @@ const deicticRules: Rule[] = [
     build: () => fixed('FUTURE_REF'),
   },
   {
-    // Frequencies (TIMEX3 SET): "daily", "every morning", "each year".
+    // Frequencies (TIMEX3 SET): "daily", "each year".
     pattern: compile(
       `daily|weekly|monthly|annually|yearly|hourly|nightly|(?:every|each)\\s+(?:(?<n>other|${AMOUNT})\\s+)?(?<unit>day|week|month|year|quarter|decade|${PART_OF_DAY}|${WEEKDAY})s?`,
     ),

@@ -89,17 +89,41 @@ function fits(mention: RoleMention, person: PersonProfile): boolean {
   return mention.modifiers.every((modifier) => roleWordInTitle(modifier, person.titleWords));
 }
 
-/** Index of the person a role mention refers to, or -1 when none or more than one fits. */
-export function resolveRoleMention(
-  mention: RoleMention,
-  people: PersonProfile[],
-  sentenceOf: (offset: number) => number,
-): number {
-  const fitting = people.map((person, index) => ({ person, index })).filter(({ person }) => fits(mention, person));
-  if (fitting.length === 1) return fitting[0].index;
-  if (fitting.length === 0) return -1;
-  const sentence = sentenceOf(mention.start);
-  const recent = fitting.filter(({ person }) =>
-    person.mentionStarts.some((start) => start < mention.start && sentence - sentenceOf(start) <= RECENCY_WINDOW_SENTENCES));
-  return recent.length === 1 ? recent[0].index : -1;
+/**
+ * Resolves role mentions to people: the index of the one person whose titles and nationality fit, or, when
+ * several fit, of the one of them named in the same or the previous sentence; -1 when none or no single one.
+ * Which people fit depends only on the mention's head, modifiers and countries, so it is worked out once per
+ * such reading; recency looks only at the names in the window of sentences before the mention. Both keep a
+ * long article's role mentions from each scanning every person.
+ */
+export function roleMentionResolver(people: PersonProfile[], sentenceOf: (offset: number) => number): (mention: RoleMention) => number {
+  const fittingByReading = new Map<string, number[]>();
+  const namesBySentence = new Map<number, { start: number; person: number }[]>();
+  people.forEach((person, index) => {
+    for (const start of person.mentionStarts) {
+      const sentence = sentenceOf(start);
+      const names = namesBySentence.get(sentence);
+      if (names) names.push({ start, person: index });
+      else namesBySentence.set(sentence, [{ start, person: index }]);
+    }
+  });
+  return (mention) => {
+    const reading = `${mention.head}|${mention.modifiers.join(' ')}|${[...mention.countries].sort().join(' ')}`;
+    let fitting = fittingByReading.get(reading);
+    if (!fitting) {
+      fitting = people.flatMap((person, index) => (fits(mention, person) ? [index] : []));
+      fittingByReading.set(reading, fitting);
+    }
+    if (fitting.length === 1) return fitting[0];
+    if (fitting.length === 0) return -1;
+    const candidates = new Set(fitting);
+    const sentence = sentenceOf(mention.start);
+    const recent = new Set<number>();
+    for (let back = 0; back <= RECENCY_WINDOW_SENTENCES; back++) {
+      for (const name of namesBySentence.get(sentence - back) ?? []) {
+        if (name.start < mention.start && candidates.has(name.person)) recent.add(name.person);
+      }
+    }
+    return recent.size === 1 ? [...recent][0] : -1;
+  };
 }

@@ -3,7 +3,7 @@
 // of general rules: name-variant matching (names.ts), titles around names (entities-roles.ts) and
 // role mentions matched by office and nationality (entities-anaphora.ts).
 import type { Entity, EntityType, Mention } from '../types.js';
-import { findRoleMentions, resolveRoleMention, type PersonProfile } from './entities-anaphora.js';
+import { findRoleMentions, roleMentionResolver, type PersonProfile } from './entities-anaphora.js';
 import { acronymsOf, bestPersonName, bestPlaceName, countriesClash, uniqueCaseInsensitive } from './entities-forms.js';
 import {
   ORGANISATION_WORDS, PLACE_HEAD_WORDS, ROLE_NOUNS, canonicalCountryName, countriesIn, isKnownPlaceName,
@@ -11,9 +11,10 @@ import {
 import { readRoles, type RoleContext } from './entities-roles.js';
 import { isAcronym, tokenizeWords } from './entities-text.js';
 import {
-  bareWord, fullNamesMatch, isHonorific, nameWords, parseName, tokenKey, tokensMatch, type ParsedName,
+  bareWord, fullNamesMatch, isHonorific, nameWords, parseName, tokenKey, tokensMatch, TokenVariantIndex, type ParsedName,
 } from './names.js';
 import { splitSentences } from './sentences.js';
+import { firstIndexWhere } from '../util/sorted.js';
 
 export { entityKey, mergeEntities, type MergedEntity } from './entities-merge.js';
 
@@ -102,11 +103,21 @@ function clusterPlacesAndOrganisations(text: string, spans: { start: number; end
     cluster.typeVotes.set(type, (cluster.typeVotes.get(type) ?? 0) + 1);
   }
   const expansions = new Map<string, string>();
-  const keys = [...byKey.keys()];
-  for (const key of keys) {
-    const cluster = byKey.get(key)!;
+  // Which full names each acronym abbreviates, gathered once rather than by comparing every pair of names.
+  const ownersByAcronym = new Map<string, Set<string>>();
+  for (const [key, cluster] of byKey) {
+    for (const mention of cluster.names) {
+      if (isAcronym(mention.text)) continue;
+      for (const acronym of acronymsOf(mention.text)) {
+        const owners = ownersByAcronym.get(acronym);
+        if (owners) owners.add(key);
+        else ownersByAcronym.set(acronym, new Set([key]));
+      }
+    }
+  }
+  for (const [key, cluster] of byKey) {
     if (!cluster.names.every((mention) => isAcronym(mention.text))) continue;
-    const owners = keys.filter((other) => other !== key && byKey.get(other)!.names.some((mention) => !isAcronym(mention.text) && acronymsOf(mention.text).includes(key)));
+    const owners = [...(ownersByAcronym.get(key) ?? [])].filter((other) => other !== key);
     if (owners.length !== 1) continue;
     expansions.set(key, owners[0]);
   }
@@ -147,45 +158,79 @@ function clusterGender(cluster: Cluster): 'm' | 'f' | null {
   return cluster.parsed.find((parsed) => parsed.gender)?.gender ?? null;
 }
 
-/** Groups person mentions: full names by name compatibility, then single names onto the one full name they fit. */
+/** Files a list position under a key (a map of key to the positions filed under it). */
+function addPosition(index: Map<string, Set<number>>, key: string, position: number): void {
+  const positions = index.get(key);
+  if (positions) positions.add(position);
+  else index.set(key, new Set([position]));
+}
+
+/** The positions filed under a key, in increasing order. */
+function positionsOf(index: Map<string, Set<number>>, key: string): number[] {
+  return [...(index.get(key) ?? [])].sort((a, b) => a - b);
+}
+
+/**
+ * Groups person mentions: full names by name compatibility, then single names onto the one full name they fit.
+ * Clusters are looked up through indexes of their name tokens (exact keys and spelling variants) rather than by
+ * scanning every cluster, so an article with thousands of names resolves in time linear in its length; the
+ * indexes return candidates in creation order and the same tests as before decide among them.
+ */
 function clusterPeople(mentions: PersonMention[]): Cluster[] {
   const full: Cluster[] = [];
+  const fullSurnames = new TokenVariantIndex();
+  const fullGivenKeys = new Map<string, Set<number>>();
+  const fullNameKeys = new Map<string, Set<number>>();
+  const nameKey = (parsed: ParsedName) => parsed.tokens.map(tokenKey).join(' ');
+  const addToFull = (position: number, mention: PersonMention): void => {
+    addPersonMention(full[position], mention);
+    fullSurnames.add(mention.parsed.surname, position);
+    for (const given of mention.parsed.given) addPosition(fullGivenKeys, tokenKey(given), position);
+    addPosition(fullNameKeys, nameKey(mention.parsed), position);
+  };
   for (const mention of mentions.filter((m) => m.parsed.given.length > 0)) {
-    const key = mention.parsed.tokens.map(tokenKey).join(' ');
-    const compatible = full.filter((cluster) =>
-      !countriesClash(cluster.countries, mention.countries) && cluster.parsed.some((parsed) => fullNamesMatch(parsed, mention.parsed)));
-    const exact = compatible.find((cluster) => cluster.parsed.some((parsed) => parsed.tokens.map(tokenKey).join(' ') === key));
+    const key = nameKey(mention.parsed);
+    const compatible = fullSurnames.candidates(mention.parsed.surname).filter((position) =>
+      !countriesClash(full[position].countries, mention.countries) && full[position].parsed.some((parsed) => fullNamesMatch(parsed, mention.parsed)));
+    const exactPositions = new Set(fullNameKeys.get(key) ?? []);
+    const exact = compatible.find((position) => exactPositions.has(position));
     const target = exact ?? (compatible.length === 1 ? compatible[0] : undefined);
-    if (target) addPersonMention(target, mention);
+    if (target !== undefined) addToFull(target, mention);
     else {
-      const cluster = newCluster('person');
-      addPersonMention(cluster, mention);
-      full.push(cluster);
+      full.push(newCluster('person'));
+      addToFull(full.length - 1, mention);
     }
   }
   const single: Cluster[] = [];
+  const singleSurnames = new TokenVariantIndex();
   for (const mention of mentions.filter((m) => m.parsed.given.length === 0)) {
     const word = mention.parsed.surname;
+    const wordKey = tokenKey(word);
     const admissible = (cluster: Cluster): boolean => {
       const gender = clusterGender(cluster);
       return !(gender && mention.parsed.gender && gender !== mention.parsed.gender) && !countriesClash(cluster.countries, mention.countries);
     };
-    const bySurname = (exact: boolean) => full.filter((cluster) => admissible(cluster) &&
-      cluster.parsed.some((parsed) => (exact ? tokenKey(parsed.surname) === tokenKey(word) : tokensMatch(parsed.surname, word))));
+    const variants = fullSurnames.candidates(word);
+    const bySurname = (exact: boolean) => variants.filter((position) => admissible(full[position]) &&
+      full[position].parsed.some((parsed) => (exact ? tokenKey(parsed.surname) === wordKey : tokensMatch(parsed.surname, word))));
     // Family-name-first names ("Li Qiang" -> "Mr Li") match on another token of the full name.
-    const byOtherToken = () => full.filter((cluster) => admissible(cluster) &&
-      cluster.parsed.some((parsed) => parsed.given.some((given) => tokenKey(given) === tokenKey(word))));
+    const byOtherToken = () => positionsOf(fullGivenKeys, wordKey).filter((position) => admissible(full[position]));
     let candidates = bySurname(true);
     if (candidates.length === 0) candidates = bySurname(false);
     if (candidates.length === 0) candidates = byOtherToken();
-    const target = candidates.length === 1
-      ? candidates[0]
-      : candidates.length === 0 ? single.find((cluster) => admissible(cluster) && tokensMatch(cluster.parsed[0].surname, word)) : undefined;
-    if (target) addPersonMention(target, mention);
+    if (candidates.length === 1) {
+      addPersonMention(full[candidates[0]], mention);
+      continue;
+    }
+    const earlier = candidates.length === 0
+      ? singleSurnames.candidates(word).find((position) => admissible(single[position]) && tokensMatch(single[position].parsed[0].surname, word))
+      : undefined;
+    if (earlier !== undefined) addPersonMention(single[earlier], mention);
     else {
       const cluster = newCluster('person');
       addPersonMention(cluster, mention);
       single.push(cluster);
+      singleSurnames.add(word, single.length - 1);
     }
   }
   return [...full, ...single];
@@ -239,27 +284,47 @@ function retypeKnownPlaces(text: string, spans: TypedRange[]): TypedRange[] {
  *  entity of one type: the majority of its mentions' votes. */
 function mergeSameNames(people: Cluster[], places: Cluster[]): Cluster[] {
   const keyOf = (name: string) => nameWords(canonicalCountryName(name) ?? name).join(' ');
-  const remaining = [...places];
+  const placesByKey = new Map<string, Set<number>>();
+  places.forEach((place, position) => {
+    for (const mention of place.names) addPosition(placesByKey, keyOf(mention.text), position);
+  });
+  const taken = new Set<number>();
   const result: Cluster[] = [];
   for (const person of people) {
     // The person's fullest name only: "Victoria" the city is not "Victoria Alvarez" written by her given name.
-    const key = keyOf(bestPersonName(person.names));
-    const same = remaining.filter((place) => place.names.some((mention) => keyOf(mention.text) === key));
+    const same = positionsOf(placesByKey, keyOf(bestPersonName(person.names))).filter((position) => !taken.has(position));
     if (same.length === 0) {
       result.push(person);
       continue;
     }
     const merged = newCluster('person');
-    for (const cluster of [person, ...same]) {
+    for (const cluster of [person, ...same.map((position) => places[position])]) {
       merged.names.push(...cluster.names);
       for (const [type, votes] of cluster.typeVotes) merged.typeVotes.set(type, (merged.typeVotes.get(type) ?? 0) + votes);
     }
-    for (const place of same) remaining.splice(remaining.indexOf(place), 1);
+    for (const position of same) taken.add(position);
     merged.type = majorityType(merged.typeVotes, isPersonShaped(bestPersonName(person.names)));
     if (merged.type === 'person') Object.assign(merged, { roles: person.roles, countries: person.countries, parsed: person.parsed });
     result.push(merged);
   }
-  return [...result, ...remaining];
+  return [...result, ...places.filter((_, position) => !taken.has(position))];
+}
+
+/** Index of the first of `ranges` (in text order, not overlapping) that ends after `offset`; `ranges.length` when none does. */
+function firstEndingAfter(ranges: readonly { end: number }[], offset: number): number {
+  return firstIndexWhere(ranges, (range) => range.end > offset);
+}
+
+/** For each word, the label of the first range (in list order) that overlaps it, or null: each range looks up only
+ *  the words it overlaps. */
+function coveredWords<R extends { start: number; end: number }, L>(words: { start: number; end: number }[], ranges: R[], label: (range: R) => L): (L | null)[] {
+  const labels: (L | null)[] = new Array(words.length).fill(null);
+  for (const range of ranges) {
+    for (let index = firstEndingAfter(words, range.start); index < words.length && words[index].start < range.end; index++) {
+      labels[index] ??= label(range);
+    }
+  }
+  return labels;
 }
 
 /** Resolves an article's NER spans into entities with their mentions, aliases and roles. */
@@ -270,14 +335,10 @@ export function resolveEntities(text: string, spans: NerSpan[]): Entity[] {
     .map((span) => ({ type: span.type, range: cleanSpan(text, span) }))
     .filter((span): span is { type: NerSpan['type']; range: { start: number; end: number } } => span.range !== null)
     .map((span) => ({ type: span.type, ...span.range })));
-  const coverage: RoleContext['coverage'] = words.map((word) =>
-    cleaned.find((span) => word.start < span.end && span.start < word.end)?.type ?? null);
+  /** Index of the first word ending after `offset`; `words.length` when none does (words are in text order). */
+  const wordIndexAt = (offset: number) => firstEndingAfter(words, offset);
+  const coverage = coveredWords(words, cleaned, (span) => span.type) as RoleContext['coverage'];
   const context: RoleContext = { text, words, coverage };
-  /** Index of the first word ending after `offset`; `words.length` when none does. */
-  const wordIndexAt = (offset: number) => {
-    const index = words.findIndex((word) => word.end > offset);
-    return index === -1 ? words.length : index;
-  };
   const lastWordBefore = (offset: number) => {
     let index = wordIndexAt(offset) - 1;
     while (index + 1 < words.length && words[index + 1].start < offset) index++;
@@ -325,16 +386,12 @@ export function resolveEntities(text: string, spans: NerSpan[]): Entity[] {
   });
 
   const sentences = splitSentences(text);
-  const sentenceOf = (offset: number) => {
-    const index = sentences.findIndex((sentence) => sentence.end > offset);
-    return index < 0 ? sentences.length : index;
-  };
-  const taken = (index: number) => {
-    const word = words[index];
-    return coverage[index] === 'PER' || roleRanges.some((range) => word.start < range.end && range.start < word.end);
-  };
+  const sentenceOf = (offset: number) => firstEndingAfter(sentences, offset);
+  const inTitle = coveredWords(words, roleRanges, () => true);
+  const taken = (index: number) => coverage[index] === 'PER' || inTitle[index] !== null;
+  const resolveRole = roleMentionResolver(profiles, sentenceOf);
   for (const roleMention of findRoleMentions(text, words, taken, (index) => coverage[index] === 'ORG')) {
-    const person = resolveRoleMention(roleMention, profiles, sentenceOf);
+    const person = resolveRole(roleMention);
     if (person < 0) continue;
     people[person].roleMentions.push({ start: roleMention.start, end: roleMention.end, text: text.slice(roleMention.start, roleMention.end) });
   }

@@ -36,19 +36,36 @@ export interface ParsedName {
   surname: string;
 }
 
-export function foldToAscii(text: string): string {
-  return anyAscii(text.normalize('NFC'));
-}
+export const foldToAscii = memoized((text: string): string => anyAscii(text.normalize('NFC')));
 
 /** Bare lower-case letters of a word: folded, without dots, apostrophes or hyphens. */
 export function bareWord(word: string): string {
   return foldToAscii(word).toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** Longer inputs are not names or words: they are computed every time rather than kept. */
+const MEMO_MAX_INPUT_CHARS = 200;
+
+/**
+ * Remembers the last results of a pure string function. Entity resolution asks for the key of the same
+ * few thousand names over and over; the bound keeps a long-running server's memory flat.
+ */
+function memoized(compute: (input: string) => string, capacity = 20_000): (input: string) => string {
+  let cache = new Map<string, string>();
+  return (input) => {
+    if (input.length > MEMO_MAX_INPUT_CHARS) return compute(input);
+    const known = cache.get(input);
+    if (known !== undefined) return known;
+    const value = compute(input);
+    if (cache.size >= capacity) cache = new Map();
+    cache.set(input, value);
+    return value;
+  };
+}
+
 /** A spelling-insensitive key for one name token: variants from different romanisations collapse. */
-export function tokenKey(token: string): string {
-  let key = bareWord(token);
-  key = key
+export const tokenKey = memoized((token: string): string =>
+  bareWord(token)
     .replace(/kh/g, 'h')
     .replace(/ph/g, 'f')
     .replace(/ck/g, 'k')
@@ -56,8 +73,59 @@ export function tokenKey(token: string): string {
     .replace(/([aeiou])j$/g, '$1i')
     .replace(/y/g, 'i')
     .replace(/ie(?=[^aeiou])/g, 'i')
-    .replace(/(.)\1+/g, '$1');
-  return key;
+    .replace(/(.)\1+/g, '$1'));
+
+/** Most edits between the keys of two tokens that `tokensMatch` can accept. */
+const MAX_TOKEN_EDITS = 2;
+
+/** Every string made from `key` by deleting at most `depth` characters. */
+function deletions(key: string, depth: number): Set<string> {
+  const found = new Set([key]);
+  let frontier = [key];
+  for (let level = 0; level < depth; level++) {
+    const next: string[] = [];
+    for (const word of frontier) {
+      for (let i = 0; i < word.length; i++) {
+        const shorter = word.slice(0, i) + word.slice(i + 1);
+        if (!found.has(shorter)) {
+          found.add(shorter);
+          next.push(shorter);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return found;
+}
+
+/**
+ * Values filed under name tokens, found again by any token that may be a spelling variant of theirs, without
+ * comparing against every token filed (which made resolution quadratic in the length of an article). Two keys
+ * within edit distance d share a string that both reach by at most d deletions (the symmetric-delete idea of
+ * SymSpell), so the candidates are a superset of what `tokensMatch` accepts: callers still apply their test.
+ */
+export class TokenVariantIndex {
+  private readonly byVariant = new Map<string, Set<number>>();
+
+  /** Files `value` (an index into the caller's list) under `token`. */
+  add(token: string, value: number): void {
+    const key = tokenKey(token);
+    if (!key) return;
+    for (const variant of deletions(key, MAX_TOKEN_EDITS)) {
+      const values = this.byVariant.get(variant);
+      if (values) values.add(value);
+      else this.byVariant.set(variant, new Set([value]));
+    }
+  }
+
+  /** Values filed under a token that may match `token`, in increasing order. */
+  candidates(token: string): number[] {
+    const key = tokenKey(token);
+    if (!key) return [];
+    const found = new Set<number>();
+    for (const variant of deletions(key, MAX_TOKEN_EDITS)) for (const value of this.byVariant.get(variant) ?? []) found.add(value);
+    return [...found].sort((a, b) => a - b);
+  }
 }
 
 /** Consonant outline used for vowel-only transliteration differences (Mohammed/Muhammad). */

@@ -89,7 +89,14 @@ function startsWithOpeningMark(text: string, paragraph: Paragraph, style: 'doubl
 /** Quote regions of one mark style, skipping the ranges in `insideOf` (quotes of the other style). */
 function scanStyle(text: string, paragraphs: Paragraph[], style: 'double' | 'single', insideOf: QuoteRegion[]): QuoteRegion[] {
   const regions: QuoteRegion[] = [];
-  const blocked = (at: number) => insideOf.some((region) => at >= region.open && at < region.close);
+  // Offsets only grow during the scan, so one cursor walks through the regions (sorted by opening mark) once.
+  const blocking = [...insideOf].sort((a, b) => a.open - b.open);
+  let cursor = 0;
+  let reach = -1;
+  const blocked = (at: number): boolean => {
+    while (cursor < blocking.length && blocking[cursor].open <= at) reach = Math.max(reach, blocking[cursor++].close);
+    return at < reach;
+  };
   let open: { at: number; curly: boolean } | null = null;
   for (let index = 0; index < paragraphs.length; index += 1) {
     const paragraph = paragraphs[index];

@@ -19,6 +19,7 @@ import {
 } from './quotes-lexicon.js';
 import { findQuoteRegions, paragraphsOf, type QuoteRegion } from './quotes-marks.js';
 import { entitiesFromNameSpans, findNameSpans, indexMentions, type SpeakerMention } from './quotes-speakers.js';
+import { firstIndexWhere } from '../util/sorted.js';
 
 /** A quote with the words in the text that name its speaker (a name, a pronoun, "the ministry"). */
 export interface AttributedQuote extends Quote {
@@ -93,16 +94,55 @@ const TIME_NOUNS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'frida
 const DASHES = new Set(['\u2014', '\u2015', '\u2013', '-']);
 const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 const SENTENCE_SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** Longest stretch handed to the segmenter at once: V8's sentence segmenter takes time quadratic in the length of
+ *  the string it iterates (0.9 s for 100 KB, 139 s for 800 KB), so text is fed to it in pieces it would break anyway. */
+const SEGMENTER_CHUNK_CHARS = 4_000;
+/** A place the segmenter always breaks: after a line break, or after a full stop and spaces before a capital. */
+const SURE_BREAK = /\n|[.!?]['’"”)\]]*\s+(?=\p{Lu})/gu;
+
+/** Intl.Segmenter's sentence segments of `text`, each with its offset, computed piece by piece (see SEGMENTER_CHUNK_CHARS). */
+function* sentenceSegments(text: string): Generator<{ index: number; segment: string }> {
+  let chunkStart = 0;
+  while (chunkStart < text.length) {
+    let chunkEnd = text.length;
+    if (text.length - chunkStart > SEGMENTER_CHUNK_CHARS) {
+      // The last sure break within the chunk's length, or the first one after it when there is none.
+      SURE_BREAK.lastIndex = chunkStart;
+      let cut = -1;
+      for (let match = SURE_BREAK.exec(text); match; match = SURE_BREAK.exec(text)) {
+        const after = match.index + match[0].length;
+        if (after - chunkStart > SEGMENTER_CHUNK_CHARS && cut > chunkStart) break;
+        cut = after;
+        if (after - chunkStart > SEGMENTER_CHUNK_CHARS) break;
+      }
+      if (cut > chunkStart) chunkEnd = cut;
+    }
+    for (const segment of SENTENCE_SEGMENTER.segment(text.slice(chunkStart, chunkEnd))) {
+      yield { index: chunkStart + segment.index, segment: segment.segment };
+    }
+    chunkStart = chunkEnd;
+  }
+}
 
 function isCapitalised(token: Token): boolean {
   return token.kind === 'word' && /^\p{Lu}/u.test(token.text);
 }
 
-function tokenize(text: string, start: number, end: number, regions: QuoteRegion[]): Token[] {
+/**
+ * Running maxima of one end of regions sorted by their opening mark: non-decreasing, so a binary search finds
+ * the first region that ends after an offset even where one quote nests in another.
+ */
+function runningMax(regions: QuoteRegion[], end: (region: QuoteRegion) => number): number[] {
+  let max = -1;
+  return regions.map((region) => (max = Math.max(max, end(region))));
+}
+
+function tokenize(text: string, start: number, end: number, regions: QuoteRegion[], maxClose: number[]): Token[] {
   const tokens: Token[] = [];
   let at = start;
-  for (const region of regions) {
-    if (region.close <= start || region.open >= end) continue;
+  // Regions before the first one closing after `start` cannot overlap the sentence, nor can those opening after its end.
+  for (let index = firstIndexWhere(maxClose, (close) => close > start); index < regions.length && regions[index].open < end; index++) {
+    const region = regions[index];
     pushWords(text, at, region.open, tokens);
     tokens.push({ start: region.open, end: region.close, text: text.slice(region.open, region.close), lower: '', kind: 'quote', region });
     at = region.close;
@@ -159,17 +199,22 @@ function opensWithAttribution(piece: string): boolean {
   return false;
 }
 
+/** How much of the end of a sentence piece decides whether the next piece joins it (an abbreviation, a closing quote). */
+const PIECE_TAIL_CHARS = 80;
+
 function splitSentences(text: string, regions: QuoteRegion[]): Sentence[] {
   const masked = maskQuotes(text, regions);
   const paragraphs = paragraphsOf(text);
+  const maxClose = runningMax(regions, (region) => region.close);
   const pieces: Span[] = [];
-  for (const segment of SENTENCE_SEGMENTER.segment(masked)) {
+  for (const segment of sentenceSegments(masked)) {
     const start = segment.index;
     const end = start + segment.segment.length;
     const previous = pieces[pieces.length - 1];
     const sameLine = previous && !text.slice(previous.end, start).includes('\n');
     const signsPrevious = /^[\u2014\u2015\u2013-]/.test(segment.segment);
-    const previousText = previous ? masked.slice(previous.start, previous.end) : '';
+    // The end of the piece is all the tests below read: a long run of joined pieces is not copied again each time.
+    const previousText = previous ? masked.slice(Math.max(previous.start, previous.end - PIECE_TAIL_CHARS), previous.end) : '';
     const joinsPrevious = signsPrevious || endsWithAbbreviation(previousText) ||
       (CLOSING_QUOTE_END.test(previousText) && opensWithAttribution(segment.segment));
     if (previous && sameLine && joinsPrevious) previous.end = end;
@@ -183,7 +228,7 @@ function splitSentences(text: string, regions: QuoteRegion[]): Sentence[] {
     while (end > start && /\s/.test(text[end - 1])) end -= 1;
     if (start >= end) continue;
     while (paragraph < paragraphs.length - 1 && paragraphs[paragraph].end <= start) paragraph += 1;
-    sentences.push({ start, end, paragraph, tokens: tokenize(text, start, end, regions) });
+    sentences.push({ start, end, paragraph, tokens: tokenize(text, start, end, regions, maxClose) });
   }
   return sentences;
 }
@@ -343,8 +388,20 @@ class QuoteExtractor {
   private readonly entities: Entity[];
   private readonly callerEntityIds: Set<string>;
   private readonly regions: QuoteRegion[];
+  /** Running maxima of the regions' inner ends, for `insideQuote`. */
+  private readonly maxInnerEnd: number[];
   private readonly sentences: Sentence[];
   private readonly paragraphs: Span[];
+  /** Position of each sentence in `sentences`. */
+  private readonly sentenceIndex: Map<Sentence, number>;
+  /** The longest mention, in characters: how far before an offset a mention covering it can start. */
+  private readonly longestMention: number;
+  /** Entities by the key of each alias and role, for `entityWithAlias`. */
+  private readonly entitiesByAlias = new Map<string, Entity[]>();
+  /** The gender of each entity's first mention. */
+  private readonly genders = new Map<Entity, 'm' | 'f' | null>();
+  /** Positions in `mentions` whose entity, written form or title has a given head word, for `resolveRole`. */
+  private readonly mentionsByHead = new Map<string, number[]>();
   /** The last quote given a speaker, for quotes that continue it and for pronouns. */
   private last: { quote: AttributedQuote; speaker: Speaker; paragraph: number } | null = null;
 
@@ -353,13 +410,45 @@ class QuoteExtractor {
     const candidates = entities.length ? entities : entitiesFromNameSpans(findNameSpans(text));
     this.entities = candidates;
     this.regions = findQuoteRegions(text);
+    this.maxInnerEnd = runningMax(this.regions, (region) => region.innerEnd);
     this.mentions = indexMentions(text, candidates).filter((mention) => !this.insideQuote(mention.start));
     this.sentences = splitSentences(text, this.regions);
     this.paragraphs = paragraphsOf(text);
+    this.sentenceIndex = new Map(this.sentences.map((sentence, index) => [sentence, index]));
+    this.longestMention = this.mentions.reduce((longest, mention) => Math.max(longest, mention.end - mention.start), 0);
+    for (const entity of candidates) {
+      if (entity.type === 'location') continue;
+      for (const key of new Set([...entity.aliases, ...entity.roles].map(aliasKey))) {
+        if (!key) continue;
+        const list = this.entitiesByAlias.get(key);
+        if (list) list.push(entity);
+        else this.entitiesByAlias.set(key, [entity]);
+      }
+    }
+    for (const mention of this.mentions) if (!this.genders.has(mention.entity)) this.genders.set(mention.entity, mention.gender);
   }
 
   private insideQuote(offset: number): boolean {
-    return this.regions.some((region) => offset >= region.innerStart && offset < region.innerEnd);
+    for (let index = firstIndexWhere(this.maxInnerEnd, (innerEnd) => innerEnd > offset); index < this.regions.length; index++) {
+      const region = this.regions[index];
+      if (region.innerStart > offset) return false;
+      if (offset < region.innerEnd) return true;
+    }
+    return false;
+  }
+
+  /** Position of the first mention that starts at or after `offset` (mentions are sorted by start). */
+  private firstMentionFrom(offset: number): number {
+    return firstIndexWhere(this.mentions, (mention) => mention.start >= offset);
+  }
+
+  /** Mentions that may overlap `[start, end)`, in order: those starting within the longest mention's length before it. */
+  private mentionsNear(start: number, end: number): SpeakerMention[] {
+    const found: SpeakerMention[] = [];
+    for (let index = this.firstMentionFrom(start - this.longestMention); index < this.mentions.length && this.mentions[index].start < end; index++) {
+      found.push(this.mentions[index]);
+    }
+    return found;
   }
 
   extract(): AttributedQuote[] {
@@ -421,7 +510,7 @@ class QuoteExtractor {
     const at = tokens.indexOf(quote);
     if (at < 2 || tokens[at - 1].text !== ':') return null;
     const nameEnd = tokens[at - 2].end;
-    const mention = this.mentions.find((candidate) => candidate.end === nameEnd && candidate.entity.type !== 'location');
+    const mention = this.mentionsNear(nameEnd, nameEnd).find((candidate) => candidate.end === nameEnd && candidate.entity.type !== 'location');
     if (!mention) return null;
     const first = tokens.findIndex((token) => token.start >= mention.start);
     // "a message to Lee:", "CNN Chief On Lee:": the name is who is addressed or discussed, not the speaker.
@@ -435,7 +524,7 @@ class QuoteExtractor {
    * opens this one: an attribution with nothing to attribute.
    */
   private colonFrame(sentence: Sentence): Frame | null {
-    const previous = this.sentences[this.sentences.indexOf(sentence) - 1];
+    const previous = this.sentences[this.sentenceIndex.get(sentence)! - 1];
     if (!previous || sentence.paragraph - previous.paragraph > 1) return null;
     const frames = this.findFrames(previous).filter((frame) => frame.speaker.name && frame.contentFirst < 0);
     if (frames.length) return frames[frames.length - 1];
@@ -446,15 +535,23 @@ class QuoteExtractor {
   }
 
   private paragraphAt(offset: number): number {
-    const index = this.paragraphs.findIndex((paragraph) => offset <= paragraph.end);
-    return index < 0 ? this.paragraphs.length : index;
+    return firstIndexWhere(this.paragraphs, (paragraph) => offset <= paragraph.end);
   }
 
   /** A quote with no speaker before it takes the speaker of the next attributed quote in its paragraph. */
   private inheritForward(quotes: AttributedQuote[], orphans: AttributedQuote[]): void {
+    const byStart = [...quotes].sort((a, b) => a.start - b.start);
     for (const orphan of orphans) {
       const paragraph = this.paragraphAt(orphan.start);
-      const next = quotes.find((quote) => quote.start > orphan.start && quote.speaker && this.paragraphAt(quote.start) === paragraph);
+      let next: AttributedQuote | undefined;
+      for (let index = firstIndexWhere(byStart, (quote) => quote.start > orphan.start); index < byStart.length; index++) {
+        const quote = byStart[index];
+        if (this.paragraphAt(quote.start) > paragraph) break;
+        if (quote.speaker && this.paragraphAt(quote.start) === paragraph) {
+          next = quote;
+          break;
+        }
+      }
       if (!next) continue;
       Object.assign(orphan, { speaker: next.speaker, speakerEntity: next.speakerEntity, cue: next.cue, channel: next.channel });
     }
@@ -703,8 +800,8 @@ class QuoteExtractor {
     if (!token || token.kind !== 'word') return null;
     const pronoun = PERSONAL_PRONOUNS.get(token.lower);
     if (pronoun && pronoun !== 'self' && token.lower !== 'who' && token.lower !== 'which') return this.resolveSpeaker(sentence, first, first);
-    const mention = this.mentions.find((candidate) => candidate.start <= token.start && candidate.end > token.start) ??
-      this.mentions.find((candidate) => candidate.start > token.start && candidate.start < sentence.end &&
+    const mention = this.mentionsNear(token.start, token.start + 1).find((candidate) => candidate.start <= token.start && candidate.end > token.start) ??
+      this.mentionsNear(token.start + 1, sentence.end).find((candidate) => candidate.start > token.start &&
         /^[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)*\s*$/u.test(this.text.slice(token.start, candidate.start)));
     if (!mention || mention.entity.type === 'location') return null;
     let last = first;
@@ -844,7 +941,7 @@ class QuoteExtractor {
     const span = { start: tokens[first].start, end: tokens[last].end };
     const surface = this.text.slice(span.start, span.end);
     // Only a name at the end of the phrase is its head: in "Russia’s security chief" Russia is not the speaker.
-    const head = this.mentions
+    const head = this.mentionsNear(span.start, span.end)
       .filter((mention) => mention.start < span.end && mention.end > span.start &&
         /^[\s.]*$/.test(this.text.slice(mention.end, span.end)))
       .sort((a, b) => (b.end - b.start) - (a.end - a.start))[0];
@@ -867,8 +964,7 @@ class QuoteExtractor {
   private entityWithAlias(phrase: string): Entity | null {
     const key = aliasKey(phrase);
     if (!key) return null;
-    const matches = this.entities.filter((entity) => entity.type !== 'location' &&
-      [...entity.aliases, ...entity.roles].some((alias) => aliasKey(alias) === key));
+    const matches = this.entitiesByAlias.get(key) ?? [];
     return matches.length === 1 ? matches[0] : null;
   }
 
@@ -877,18 +973,20 @@ class QuoteExtractor {
     if (tokens[first].lower !== 'the' || last === first) return null;
     const head = tokens[last].lower;
     if (DOCUMENT_NOUNS.has(head)) return null;
-    const matchesHead = (words: string) => new RegExp(`\\b${head}\\b`, 'i').test(words);
-    for (let index = this.mentions.length - 1; index >= 0; index -= 1) {
-      const mention = this.mentions[index];
-      if (mention.start >= before) continue;
-      const { entity } = mention;
-      const titledBefore = this.text.slice(Math.max(0, mention.start - 40), mention.start).split(/[.,;\n]/).pop() ?? '';
-      const written = this.text.slice(mention.start, mention.end);
-      if ([entity.name, written, titledBefore, ...entity.roles, ...entity.aliases].some(matchesHead)) {
-        return entity;
-      }
+    // Which mentions carry the head word is worked out once per head word; the nearest before `before` wins.
+    let positions = this.mentionsByHead.get(head);
+    if (!positions) {
+      const matchesHead = (words: string) => new RegExp(`\\b${head}\\b`, 'i').test(words);
+      positions = this.mentions.flatMap((mention, index) => {
+        const titledBefore = this.text.slice(Math.max(0, mention.start - 40), mention.start).split(/[.,;\n]/).pop() ?? '';
+        const written = this.text.slice(mention.start, mention.end);
+        const { entity } = mention;
+        return [entity.name, written, titledBefore, ...entity.roles, ...entity.aliases].some(matchesHead) ? [index] : [];
+      });
+      this.mentionsByHead.set(head, positions);
     }
-    return null;
+    const earlier = firstIndexWhere(positions, (index) => this.mentions[index].start >= before) - 1;
+    return earlier >= 0 ? this.mentions[positions[earlier]].entity : null;
   }
 
   private resolvePronoun(sentence: Sentence, kind: 'm' | 'f' | 'org' | 'plural' | 'self', at: number, word: string): Omit<Speaker, 'span'> {
@@ -908,8 +1006,7 @@ class QuoteExtractor {
       : mention.entity.type === 'person' && (mention.gender === null || mention.gender === kind);
     const inSentence = this.mentionsBetween(sentence.start, at).filter(fits)[0];
     if (inSentence) return { name: inSentence.entity.name, entity: inSentence.entity };
-    const index = this.sentences.indexOf(sentence);
-    const previous = this.sentences[index - 1];
+    const previous = this.sentences[this.sentenceIndex.get(sentence)! - 1];
     const previousIsNear = previous !== undefined && sentence.paragraph - previous.paragraph <= 1;
     // The speaker of an attribution in the sentence just before is who "he" or "she" continues,
     // more often than a person merely mentioned there ("Addressing Lee, Tanaka said ...").
@@ -930,7 +1027,7 @@ class QuoteExtractor {
       if (subject) return { name: subject.entity.name, entity: subject.entity };
     }
     if (last?.speaker.entity && lastFits) return { name: last.speaker.entity.name, entity: last.speaker.entity };
-    const nearest = this.mentionsBetween(0, at).filter(fits).pop();
+    const nearest = this.lastMentionWithin(at, fits);
     return nearest ? { name: nearest.entity.name, entity: nearest.entity } : unresolved;
   }
 
@@ -957,11 +1054,24 @@ class QuoteExtractor {
   }
 
   private genderOf(entity: Entity): 'm' | 'f' | null {
-    return this.mentions.find((mention) => mention.entity === entity)?.gender ?? null;
+    return this.genders.get(entity) ?? null;
   }
 
   private mentionsBetween(start: number, end: number): SpeakerMention[] {
-    return this.mentions.filter((mention) => mention.start >= start && mention.end <= end);
+    const found: SpeakerMention[] = [];
+    for (let index = this.firstMentionFrom(start); index < this.mentions.length && this.mentions[index].start < end; index++) {
+      if (this.mentions[index].end <= end) found.push(this.mentions[index]);
+    }
+    return found;
+  }
+
+  /** The last mention that ends by `end` and fits, searching back from `end`. */
+  private lastMentionWithin(end: number, fits: (mention: SpeakerMention) => boolean): SpeakerMention | null {
+    for (let index = this.firstMentionFrom(end) - 1; index >= 0; index--) {
+      const mention = this.mentions[index];
+      if (mention.end <= end && fits(mention)) return mention;
+    }
+    return null;
   }
 }
 

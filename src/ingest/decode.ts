@@ -4,7 +4,7 @@ import { TextDecoder as WhatwgTextDecoder } from '@exodus/bytes/encoding.js';
 import sniffHtmlEncoding from 'html-encoding-sniffer';
 
 export type Decoded =
-  | { ok: true; text: string; encoding: string; kind: 'html' | 'text' }
+  | { ok: true; text: string; encoding: string; kind: 'html' | 'text'; warnings: string[] }
   | { ok: false; reason: string };
 
 /** File signatures of common binary formats, checked before any text heuristic. */
@@ -64,13 +64,42 @@ function decodeWith(bytes: Uint8Array, encoding: string): string {
   return new WhatwgTextDecoder(encoding).decode(bytes);
 }
 
-function isStrictUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
+/** What decoding as UTF-8 with replacement gives: how many invalid sequences were replaced, and how many
+ *  characters beyond ASCII decoded validly. */
+function utf8Reading(bytes: Uint8Array): { invalid: number; validNonAscii: number } {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let invalid = 0;
+  let validNonAscii = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) invalid++;
+    else if (code >= 0x80 && !(code >= 0xdc00 && code <= 0xdfff)) validNonAscii++;
   }
+  // A U+FFFD written in the file itself is valid UTF-8 (EF BF BD), not a replacement.
+  const literal = countLiteralReplacementChars(bytes);
+  return { invalid: invalid - literal, validNonAscii: validNonAscii + literal };
+}
+
+function countLiteralReplacementChars(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i + 2 < bytes.length; i++) if (bytes[i] === 0xef && bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) count++;
+  return count;
+}
+
+/**
+ * UTF-8 or the legacy default for bytes that declare nothing. Valid UTF-8 is UTF-8. Bytes whose characters beyond
+ * ASCII are mostly valid UTF-8 are UTF-8 with a few bad bytes (a truncated copy, one stray byte): reading the whole
+ * file as windows-1252 would turn every other non-ASCII character into mojibake, so they are replaced with U+FFFD
+ * and reported. Bytes with no valid multi-byte character at all are windows-1252, the web's legacy default.
+ */
+function utf8OrLegacy(bytes: Uint8Array, warnings: string[]): 'utf-8' | 'windows-1252' {
+  const { invalid, validNonAscii } = utf8Reading(bytes);
+  if (invalid === 0) return 'utf-8';
+  if (validNonAscii >= invalid) {
+    warnings.push(`${invalid} invalid UTF-8 byte sequence${invalid === 1 ? '' : 's'} replaced with U+FFFD`);
+    return 'utf-8';
+  }
+  return 'windows-1252';
 }
 
 function binaryReason(text: string): string | null {
@@ -91,7 +120,7 @@ function binaryReason(text: string): string | null {
  * Decodes file bytes. `hint` is the file name's type when known ('html' for .html/.htm);
  * `transportEncoding` is the charset a server declared for them.
  * The HTML Standard's sniffing algorithm handles BOMs and `<meta charset>`; plain text is
- * tried as strict UTF-8 first, then windows-1252, the web's legacy default.
+ * read as UTF-8 unless no character beyond ASCII is valid UTF-8 (then windows-1252, the web's legacy default).
  */
 export function decodeBytes(bytes: Uint8Array, hint?: 'html' | 'text', options: { transportEncoding?: string } = {}): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
@@ -101,6 +130,7 @@ export function decodeBytes(bytes: Uint8Array, hint?: 'html' | 'text', options: 
   }
 
   let encoding: string;
+  const warnings: string[] = [];
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) encoding = 'utf-8';
   else if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
@@ -111,10 +141,10 @@ export function decodeBytes(bytes: Uint8Array, hint?: 'html' | 'text', options: 
     if (html) {
       // A charset from the HTTP Content-Type outranks the page's own declaration (HTML Standard).
       const declared = sniffHtmlEncoding(bytes, { defaultEncoding: 'UTF-8', transportLayerEncodingLabel: options.transportEncoding });
-      // A page that declares nothing (or a wrong UTF-8) but is not valid UTF-8 is most often windows-1252.
-      encoding = declared === 'UTF-8' && !isStrictUtf8(bytes) ? 'windows-1252' : declared;
+      // A page that declares nothing (or a wrong UTF-8) and is not UTF-8 is most often windows-1252.
+      encoding = declared === 'UTF-8' ? utf8OrLegacy(bytes, warnings) : declared;
     } else {
-      encoding = isStrictUtf8(bytes) ? 'utf-8' : 'windows-1252';
+      encoding = utf8OrLegacy(bytes, warnings);
     }
   }
 
@@ -124,5 +154,5 @@ export function decodeBytes(bytes: Uint8Array, hint?: 'html' | 'text', options: 
   if (binary) return { ok: false, reason: binary };
   if (text.trim().length === 0) return { ok: false, reason: 'empty file (only whitespace)' };
   const kind = hint === 'html' || looksLikeHtml(text) ? 'html' : 'text';
-  return { ok: true, text, encoding: encoding.toLowerCase(), kind };
+  return { ok: true, text, encoding: encoding.toLowerCase(), kind, warnings };
 }

@@ -9,6 +9,7 @@ import type { DossierEvent, RelatedEvent } from '../events/types.js';
 import { entityKey } from '../extract/entities.js';
 import { splitSentences } from '../extract/sentences.js';
 import { nameIdsOf } from '../store/event-index.js';
+import { assignStableIds } from './event-ids.js';
 import type { EventDigest, Store } from '../store/store.js';
 import type { Article, EntityType } from '../types.js';
 
@@ -21,10 +22,11 @@ const MIN_SHARED_NAMES = 2;
 
 /** Recomputes the events from every stored article (deterministic for the same articles). */
 async function rebuildAllEvents(store: Store): Promise<number> {
+  const previous = await store.listEventDigests();
   const articles = await store.listArticles({ status: 'ok' });
   // Only these count as grouped: articles another process stores meanwhile wait for the next refresh.
-  const events = buildEvents(articles);
-  await store.replaceEvents(events, articles.map((article) => article.id));
+  const { events, redirects } = assignStableIds(previous, buildEvents(articles));
+  await store.replaceEvents(events, articles.map((article) => article.id), redirects);
   return events.length;
 }
 
@@ -187,12 +189,17 @@ export async function refreshEvents(store: Store, addedIds?: string[]): Promise<
     (await store.getEvents([...affected])).flatMap((event) => [...event.articles.map((article) => article.id), ...event.duplicates.map((copy) => copy.id)]),
   );
   const members = (await Promise.all([...memberIds].map((id) => store.getArticle(id)))).filter((article): article is Article => article !== null);
-  const rebuilt = buildEvents([...members, ...added], { knownEvents: kept.map(knownEvent) });
+  // The regrouped events continue the ids of the events they were rebuilt from (see event-ids.ts).
+  const { events: rebuilt, redirects } = assignStableIds(
+    before,
+    buildEvents([...members, ...added], { knownEvents: kept.map(knownEvent) }),
+    new Set(kept.map((digest) => digest.id)),
+  );
   const changed = new Set([...affected, ...rebuilt.map((event) => event.id)]);
   const relinked = (await store.getEvents(neighbourIds(kept, before, rebuilt))).flatMap((event) => {
     const related = relink(event, rebuilt, changed);
     return JSON.stringify(related) === JSON.stringify(event.related) ? [] : [{ ...event, related }];
   });
-  await store.updateEvents([...affected, ...relinked.map((event) => event.id)], [...rebuilt, ...relinked], pending);
+  await store.updateEvents([...affected, ...relinked.map((event) => event.id)], [...rebuilt, ...relinked], pending, redirects);
   return stored - affected.size + rebuilt.length;
 }

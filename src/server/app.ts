@@ -11,13 +11,15 @@ import { bodyLimit } from 'hono/body-limit';
 import type { BlankEnv } from 'hono/types';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import type { IngestSummary } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
+import { hostPolicy, refusedHost, refusedOrigin, type HostPolicy } from './origin.js';
 import { EventCatalog } from './catalog.js';
 import { articlePage } from './pages/article.js';
 import { entityPage } from './pages/entity.js';
 import { eventPage } from './pages/event.js';
 import { eventsPage } from './pages/events.js';
-import { errorPage } from './pages/layout.js';
+import { errorPage, eventHref } from './pages/layout.js';
 import { searchPage } from './pages/search.js';
 import { registerSourceRoutes } from './sources.js';
 import {
@@ -30,9 +32,11 @@ import {
   EventDetailBody,
   EventIdParam,
   EventListBody,
+  EventPageQuery,
   EventQuery,
   IngestBody,
   IngestForm,
+  MovedBody,
   NoQuery,
   SearchBody,
   SearchQuery,
@@ -52,12 +56,43 @@ export interface AppOptions {
   allowIngest?: boolean;
   /** Largest upload request body, in bytes. */
   maxUploadBytes?: number;
+  /** Which Host headers are answered (default: this machine's loopback names only); see origin.ts. */
+  hosts?: HostPolicy;
+  /**
+   * Runs an upload's ingestion and event refresh. `dossier serve` gives one that runs in a worker thread so that
+   * annotation never blocks other requests; without it, ingestion runs in this thread.
+   */
+  ingest?: (files: { name: string; bytes: Buffer }[]) => Promise<IngestSummary>;
 }
 
 /** Default upload cap: room for a batch of HTML pages, small enough to keep a local process safe. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 const DEFAULT_SEARCH_HITS = 20;
+
+/** Rendered event pages kept in memory (a page of a 100-article event is about 300 KB). */
+const RENDERED_EVENT_PAGES = 64;
+
+/** A map that forgets its least recently used entry beyond `capacity`. */
+class RecentCache<K, V> {
+  private readonly entries = new Map<K, V>();
+  constructor(private readonly capacity: number) {}
+
+  get(key: K): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+  }
+}
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -118,6 +153,10 @@ const routes = {
     request: { params: EventIdParam, query: NoQuery },
     responses: {
       200: { content: { 'application/json': { schema: EventDetailBody } }, description: 'The event' },
+      301: {
+        content: { 'application/json': { schema: MovedBody } },
+        description: 'The event now has another id (its articles were regrouped): `movedTo` and the Location header give it',
+      },
       400: errorResponse('A parameter is invalid'),
       404: errorResponse('No such event'),
     },
@@ -176,9 +215,14 @@ const routes = {
   eventPage: createRoute({
     method: 'get',
     path: '/events/{id}',
-    summary: 'HTML: one event',
-    request: { params: EventIdParam, query: NoQuery },
-    responses: { 200: htmlResponse('Event page'), 400: htmlResponse('Invalid id'), 404: htmlResponse('No such event') },
+    summary: 'HTML: one event (long events in pages of sources and of claims)',
+    request: { params: EventIdParam, query: EventPageQuery },
+    responses: {
+      200: htmlResponse('Event page'),
+      301: { description: 'The event now has another id; Location gives its page' },
+      400: htmlResponse('Invalid id'),
+      404: htmlResponse('No such event'),
+    },
   }),
   articlePage: createRoute({
     method: 'get',
@@ -213,10 +257,20 @@ const routes = {
   }),
 };
 
+/** Ingests uploads in the calling thread, then refreshes the events they can join, as `dossier ingest` does. */
+export async function ingestInThisThread(store: Store, files: { name: string; bytes: Buffer }[]): Promise<IngestSummary> {
+  // Loaded on first use: the annotation pipeline is heavy and most servers never ingest.
+  const { ingestBuffers, refreshEvents } = await import('../ingest/index.js');
+  const summary = await ingestBuffers(store, files);
+  if (summary.added.length > 0) await refreshEvents(store, summary.added);
+  return summary;
+}
+
 export function createApp(store: Store, options: AppOptions = {}): Hono {
   const assets = loadAssets();
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const catalog = new EventCatalog(store);
+  const renderedEventPages = new RecentCache<string, string>(RENDERED_EVENT_PAGES);
   const app = new OpenAPIHono<BlankEnv>({
     defaultHook: (result, c) => {
       if (!result.success) return fail(c, 400, describeIssues(result.error));
@@ -240,6 +294,14 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     }),
   );
 
+  const hosts = options.hosts ?? hostPolicy('127.0.0.1');
+  app.use(async (c, next) => {
+    const host = c.req.header('host') ?? new URL(c.req.url).host;
+    const refused = refusedHost(hosts, host) ?? refusedOrigin(c.req.method, host, c.req.header('origin'), c.req.header('sec-fetch-site'));
+    if (refused) return fail(c, 403, refused);
+    return next();
+  });
+
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) return fail(c, error.status as 400, error.message);
     console.error(error);
@@ -253,8 +315,13 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   app.openapi(routes.getEvent, async (c) => {
-    const detail = await getEventDetail(store, c.req.valid('param').id);
-    if (!detail) return c.json({ error: 'no such event' }, 404);
+    const { id } = c.req.valid('param');
+    const detail = await getEventDetail(store, id);
+    if (!detail) {
+      const movedTo = await store.eventRedirect(id);
+      if (movedTo) return c.json({ movedTo }, 301, { Location: `/api/events/${encodeURIComponent(movedTo)}` });
+      return c.json({ error: 'no such event' }, 404);
+    }
     return c.json(
       {
         event: detail.event,
@@ -305,12 +372,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
         bytes: Buffer.from(await file.arrayBuffer()),
       })),
     );
-    // Loaded on first use: the annotation pipeline is heavy and most servers never ingest.
-    const { ingestBuffers, refreshEvents } = await import('../ingest/index.js');
-    const summary = await ingestBuffers(store, uploads);
-    // The events that the new articles can join are rebuilt, as `dossier ingest` does after a batch.
-    if (summary.added.length > 0) await refreshEvents(store, summary.added);
-    return c.json({ ...summary, events: (await catalog.snapshot()).events.length }, 200);
+    const summary = await (options.ingest ?? ((files) => ingestInThisThread(store, files)))(uploads);
+    const { skipped: _skipped, ...result } = summary;
+    return c.json({ ...result, events: (await catalog.snapshot()).events.length }, 200);
   });
 
   app.openapi(routes.eventsPage, async (c) => {
@@ -322,9 +386,22 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   app.openapi(routes.eventPage, async (c) => {
-    const detail = await getEventDetail(store, c.req.valid('param').id);
-    if (!detail) return fail(c, 404, 'There is no event with this id.');
-    return c.html(eventPage(detail), 200);
+    const { id } = c.req.valid('param');
+    const query = c.req.valid('query');
+    const paging = { sourcePage: query.sources ?? 1, claimPage: query.claims ?? 1 };
+    // Rendered pages are kept until the store's events change: an event page reads and splits every source.
+    const key = `${await store.eventsVersion()}\u0000${id}\u0000${paging.sourcePage}\u0000${paging.claimPage}`;
+    const cached = renderedEventPages.get(key);
+    if (cached !== undefined) return c.html(cached, 200);
+    const detail = await getEventDetail(store, id);
+    if (!detail) {
+      const movedTo = await store.eventRedirect(id);
+      if (movedTo) return c.redirect(eventHref(movedTo), 301);
+      return fail(c, 404, 'There is no event with this id.');
+    }
+    const page = String(await eventPage(detail, paging));
+    renderedEventPages.set(key, page);
+    return c.html(page, 200);
   });
 
   app.openapi(routes.articlePage, async (c) => {

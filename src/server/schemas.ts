@@ -7,6 +7,19 @@ function optionalField<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 }
 
+/**
+ * A whole number written in decimal digits, within bounds. `z.coerce.number()` would accept "0x10", "1e3" and
+ * " 7", and a parameter given twice arrives as an array that it turned into NaN.
+ */
+function wholeNumber(min: number, max?: number) {
+  const bounded = max === undefined ? z.number().int().min(min) : z.number().int().min(min).max(max);
+  return z
+    .string({ error: (issue) => (Array.isArray(issue.input) ? 'given more than once' : 'expected a whole number') })
+    .regex(/^[0-9]{1,15}$/, 'expected a whole number in decimal digits')
+    .transform(Number)
+    .pipe(bounded);
+}
+
 const isoDay = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
 
 export const EventIdParam = z.object({
@@ -48,13 +61,13 @@ export const EventQuery = z
     }),
     place: optionalField(z.string().max(200)).openapi({ description: "Part of the event's location" }),
     source: optionalField(z.string().max(200)).openapi({ description: "An article id, or part of a publisher's name" }),
-    minSources: optionalField(z.coerce.number().int().min(0).max(10_000)).openapi({
+    minSources: optionalField(wholeNumber(0, 10_000)).openapi({
       description: 'Fewest independent sources',
     }),
-    limit: optionalField(z.coerce.number().int().min(1).max(MAX_PAGE_SIZE)).openapi({
+    limit: optionalField(wholeNumber(1, MAX_PAGE_SIZE)).openapi({
       description: `Page size (default ${DEFAULT_PAGE_SIZE})`,
     }),
-    offset: optionalField(z.coerce.number().int().min(0)).openapi({ description: 'Events to skip' }),
+    offset: optionalField(wholeNumber(0)).openapi({ description: 'Events to skip' }),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
     message: 'from must not be after to',
@@ -74,10 +87,15 @@ export const SearchQuery = z.strictObject({
     .min(1, 'q must not be empty')
     .max(500, 'q is at most 500 characters')
     .openapi({ description: 'Words to find in article titles and text' }),
-  limit: optionalField(z.coerce.number().int().min(1).max(100)).openapi({ description: 'Hits to return (default 20)' }),
+  limit: optionalField(wholeNumber(1, 100)).openapi({ description: 'Hits to return (default 20)' }),
 });
 
 export const NoQuery = z.strictObject({});
+
+export const EventPageQuery = z.strictObject({
+  sources: optionalField(wholeNumber(1, 100_000)).openapi({ description: 'Page of sources shown side by side (default 1)' }),
+  claims: optionalField(wholeNumber(1, 100_000)).openapi({ description: 'Page of claims in the claim matrix (default 1)' }),
+});
 
 export const ErrorBody = z.object({ error: z.string() }).openapi('Error');
 
@@ -392,6 +410,10 @@ export const IngestBody = z.object({
   failed: z.array(z.object({ source: z.string(), reason: z.string() })).openapi({ description: 'URLs that could not be fetched (none for uploads)' }),
   added: z.array(z.string()).openapi({ description: 'Ids of the articles stored' }),
   events: z.number().int().openapi({ description: 'Events in the store after the upload' }),
+});
+
+export const MovedBody = z.object({
+  movedTo: z.string().openapi({ description: 'The id the event has now' }),
 });
 
 export const AssetParam = z.object({

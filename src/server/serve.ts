@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { serve as serveNode } from '@hono/node-server';
 import { openStore } from '../store/open.js';
 import { createApp } from './app.js';
+import { createIngestPool } from './ingest-worker.js';
+import { hostPolicy } from './origin.js';
 
 export interface ServeOptions {
   /** A SQLite file or a postgres:// URL. */
@@ -11,6 +13,8 @@ export interface ServeOptions {
   port: number;
   host: string;
   allowIngest: boolean;
+  /** Host names besides the bound address that requests may name (`--allowed-host`). */
+  allowedHosts?: string[];
 }
 
 export interface RunningServer {
@@ -20,7 +24,12 @@ export interface RunningServer {
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const store = await openStore(options.db);
-  const app = createApp(store, { allowIngest: options.allowIngest });
+  const pool = options.allowIngest ? createIngestPool(options.db) : null;
+  const app = createApp(store, {
+    allowIngest: options.allowIngest,
+    hosts: hostPolicy(options.host, options.allowedHosts),
+    ingest: pool ? (files) => pool.ingest(files) : undefined,
+  });
   try {
     return await new Promise<RunningServer>((resolve, reject) => {
       const server = serveNode({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
@@ -33,12 +42,16 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
               server.close((error) => (error ? fail(error) : done()));
               // Keep-alive connections from browsers would otherwise hold the server open.
               if ('closeAllConnections' in server) server.closeAllConnections();
-            }).finally(() => store.close()),
+            }).finally(async () => {
+              await pool?.close();
+              await store.close();
+            }),
         });
       });
       server.once('error', reject);
     });
   } catch (error) {
+    await pool?.close();
     await store.close();
     throw error;
   }

@@ -9,7 +9,7 @@ import type { Article } from '../types.js';
 import type { DossierEvent } from '../events/types.js';
 import { digestEvent, eventNameIds, eventSearchText, participantAppearances } from './event-index.js';
 import { sourceFromRow, StoreOpenError, type SourceRow } from './sqlite.js';
-import type { ArticleQuery, EventDigest, ParticipantAppearance, PutResult, SearchHit, Source, SourceInput, SourcePoll, Store } from './store.js';
+import type { ArticleQuery, EventDigest, EventRedirect, ParticipantAppearance, PutResult, SearchHit, Source, SourceInput, SourcePoll, Store } from './store.js';
 
 /** Rows sent in one multi-row statement when storing many events. */
 const INSERT_CHUNK = 500;
@@ -72,6 +72,8 @@ const MIGRATIONS: string[] = [
    CREATE TABLE article_urls (url TEXT PRIMARY KEY, article_id TEXT NOT NULL);
    CREATE INDEX article_urls_article ON article_urls (article_id);
    CREATE TABLE source_articles (source_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (source_id, article_id));`,
+  // Ids that events had before a regrouping gave their articles to another event, and where they lead now.
+  `CREATE TABLE event_redirects (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);`,
 ];
 
 const SELECT_SOURCES = 'SELECT s.*, (SELECT count(*)::int FROM source_articles sa WHERE sa.source_id = s.id) AS articles_added FROM sources s';
@@ -222,21 +224,21 @@ export class PgStore implements Store {
     return rows.map(({ id, source, title, published, snippet, score }) => ({ id, source, title, published, snippet, score }));
   }
 
-  async replaceEvents(events: DossierEvent[], grouped?: string[]): Promise<void> {
+  async replaceEvents(events: DossierEvent[], grouped?: string[], redirects: EventRedirect[] = []): Promise<void> {
     await this.transaction(async (client) => {
       await this.lockEvents(client);
       await client.query('TRUNCATE events, event_digests, event_participants, event_names, event_search');
-      await this.insertEvents(client, events, grouped);
+      await this.insertEvents(client, events, grouped, redirects);
     });
   }
 
-  async updateEvents(removeIds: string[], events: DossierEvent[], grouped?: string[]): Promise<void> {
+  async updateEvents(removeIds: string[], events: DossierEvent[], grouped?: string[], redirects: EventRedirect[] = []): Promise<void> {
     await this.transaction(async (client) => {
       await this.lockEvents(client);
       for (const table of ['events', 'event_digests', 'event_search']) await client.query(`DELETE FROM ${table} WHERE id = ANY($1)`, [removeIds]);
       await client.query('DELETE FROM event_participants WHERE event_id = ANY($1)', [removeIds]);
       await client.query('DELETE FROM event_names WHERE event_id = ANY($1)', [removeIds]);
-      await this.insertEvents(client, events, grouped);
+      await this.insertEvents(client, events, grouped, redirects);
     });
   }
 
@@ -246,7 +248,15 @@ export class PgStore implements Store {
   }
 
   /** Stores events with their indexes, bumps the version and takes the grouped articles off the ungrouped list. */
-  private async insertEvents(client: pg.PoolClient, events: DossierEvent[], grouped: string[] | undefined): Promise<void> {
+  private async insertEvents(client: pg.PoolClient, events: DossierEvent[], grouped: string[] | undefined, redirects: EventRedirect[]): Promise<void> {
+    // Earlier redirects to an id that moves now lead where it leads, so a redirect is always one step.
+    for (const redirect of redirects) {
+      if (redirect.from === redirect.to) continue;
+      await client.query('UPDATE event_redirects SET new_id = $1 WHERE new_id = $2', [redirect.to, redirect.from]);
+      await client.query('INSERT INTO event_redirects (old_id, new_id) VALUES ($1, $2) ON CONFLICT (old_id) DO UPDATE SET new_id = EXCLUDED.new_id', [redirect.from, redirect.to]);
+    }
+    // Storing an event under an id ends that id's redirect.
+    await client.query('DELETE FROM event_redirects WHERE old_id = ANY($1)', [events.map((e) => e.id)]);
     for (const part of chunks(events, INSERT_CHUNK)) {
       await client.query('INSERT INTO events (id, date, data) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])', [
         part.map((e) => e.id),
@@ -296,6 +306,11 @@ export class PgStore implements Store {
   async listEventDigests(): Promise<EventDigest[]> {
     const rows = (await this.pool.query<{ digest: string }>(`SELECT digest FROM event_digests ${EVENT_ORDER}`)).rows;
     return rows.map((row) => JSON.parse(row.digest) as EventDigest);
+  }
+
+  async eventRedirect(id: string): Promise<string | null> {
+    const row = (await this.pool.query<{ new_id: string }>('SELECT new_id FROM event_redirects WHERE old_id = $1', [id])).rows[0];
+    return row?.new_id ?? null;
   }
 
   async countEvents(): Promise<number> {

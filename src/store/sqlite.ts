@@ -6,6 +6,7 @@ import { digestEvent, eventNameIds, eventSearchText, participantAppearances } fr
 import type {
   ArticleQuery,
   EventDigest,
+  EventRedirect,
   ParticipantAppearance,
   PutResult,
   SearchHit,
@@ -99,6 +100,8 @@ const MIGRATIONS: Migration[] = [
       for (const id of eventNameIds(event)) insert.run(id, event.id);
     }
   },
+  // Ids that events had before a regrouping gave their articles to another event, and where they lead now.
+  `CREATE TABLE event_redirects (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);`,
 ];
 
 /** The schema version a store opened by this code has (`PRAGMA user_version`). */
@@ -168,15 +171,19 @@ function eventIndexer(db: Database.Database, { names = true } = {}): (event: Dos
 
 export class StoreOpenError extends Error {}
 
+/** How long a writer waits for another process's write to finish (an event rebuild of a large store takes seconds). */
+const BUSY_TIMEOUT_MS = 30_000;
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
 
   constructor(file: string) {
     try {
       this.db = new Database(file);
+      // First, so that switching a new file to WAL and migrating wait for another process instead of failing.
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('busy_timeout = 5000');
       this.migrate();
     } catch (error) {
       throw new StoreOpenError(`cannot open database ${file}: ${(error as Error).message}`);
@@ -184,14 +191,17 @@ export class SqliteStore implements Store {
   }
 
   private migrate(): void {
-    const current = this.db.pragma('user_version', { simple: true }) as number;
-    for (let version = current; version < MIGRATIONS.length; version++) {
+    const version = () => this.db.pragma('user_version', { simple: true }) as number;
+    while (version() < MIGRATIONS.length) {
+      // The version is read again under the write lock: two processes opening a new file migrate it once.
       this.db.transaction(() => {
-        const migration = MIGRATIONS[version];
+        const current = version();
+        if (current >= MIGRATIONS.length) return;
+        const migration = MIGRATIONS[current];
         if (typeof migration === 'string') this.db.exec(migration);
         else migration(this.db);
-        this.db.pragma(`user_version = ${version + 1}`);
-      })();
+        this.db.pragma(`user_version = ${current + 1}`);
+      }).immediate();
     }
   }
 
@@ -202,7 +212,9 @@ export class SqliteStore implements Store {
       this.insertArticle(a);
       return 'added';
     });
-    return insert(article);
+    // IMMEDIATE takes the write lock before the read: a deferred transaction that reads and then writes cannot
+    // wait for another writer (SQLite answers SQLITE_BUSY at once rather than risk a deadlock).
+    return insert.immediate(article);
   }
 
   /** Writes a new article and its search text. Call inside a transaction. */
@@ -326,14 +338,14 @@ export class SqliteStore implements Store {
     return rows;
   }
 
-  async replaceEvents(events: DossierEvent[], grouped?: string[]): Promise<void> {
+  async replaceEvents(events: DossierEvent[], grouped?: string[], redirects: EventRedirect[] = []): Promise<void> {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM events; DELETE FROM event_digests; DELETE FROM event_participants; DELETE FROM event_names; DELETE FROM events_fts;');
-      this.insertEvents(events, grouped);
-    })();
+      this.insertEvents(events, grouped, redirects);
+    }).immediate();
   }
 
-  async updateEvents(removeIds: string[], events: DossierEvent[], grouped?: string[]): Promise<void> {
+  async updateEvents(removeIds: string[], events: DossierEvent[], grouped?: string[], redirects: EventRedirect[] = []): Promise<void> {
     this.db.transaction(() => {
       // One statement per table, each a single pass: events_fts and event_participants have no index on the event id.
       const removed = JSON.stringify(removeIds);
@@ -342,8 +354,8 @@ export class SqliteStore implements Store {
       }
       this.db.prepare('DELETE FROM event_participants WHERE event_id IN (SELECT value FROM json_each(?))').run(removed);
       this.db.prepare('DELETE FROM event_names WHERE event_id IN (SELECT value FROM json_each(?))').run(removed);
-      this.insertEvents(events, grouped);
-    })();
+      this.insertEvents(events, grouped, redirects);
+    }).immediate();
   }
 
   async articlesWithoutEvents(): Promise<string[]> {
@@ -353,16 +365,31 @@ export class SqliteStore implements Store {
     return rows.map((row) => row.id);
   }
 
-  /** Stores events with their digests, participants and search text, and records the change. Call inside a transaction. */
-  private insertEvents(events: DossierEvent[], grouped: string[] | undefined): void {
+  /** Stores events with their digests, participants and search text, records the redirects and the change. Call inside a transaction. */
+  private insertEvents(events: DossierEvent[], grouped: string[] | undefined, redirects: EventRedirect[]): void {
     const insert = this.db.prepare('INSERT INTO events (id, date, data) VALUES (?, ?, ?)');
     const index = eventIndexer(this.db);
+    // Earlier redirects to an id that moves now lead where it leads, so a redirect is always one step.
+    const forward = this.db.prepare('UPDATE event_redirects SET new_id = ? WHERE new_id = ?');
+    const record = this.db.prepare('INSERT OR REPLACE INTO event_redirects (old_id, new_id) VALUES (?, ?)');
+    for (const redirect of redirects) {
+      if (redirect.from === redirect.to) continue;
+      forward.run(redirect.to, redirect.from);
+      record.run(redirect.from, redirect.to);
+    }
+    const live = this.db.prepare('DELETE FROM event_redirects WHERE old_id = ?');
     for (const event of events) {
       insert.run(event.id, event.date, JSON.stringify(event));
       index(event);
+      live.run(event.id);
     }
     if (grouped) this.db.prepare(EVENTS_CHANGED_UP_TO).run(JSON.stringify(grouped));
     else this.db.prepare(EVENTS_CHANGED).run();
+  }
+
+  async eventRedirect(id: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT new_id FROM event_redirects WHERE old_id = ?').get(id) as { new_id: string } | undefined;
+    return row?.new_id ?? null;
   }
 
   async eventsVersion(): Promise<number> {

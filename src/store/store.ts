@@ -2,6 +2,9 @@
 // backend (PostgreSQL) can implement it as well as the embedded SQLite one.
 import type { Article } from '../types.js';
 import type { AlignedQuote, DossierEvent, EventArticle, Participant } from '../events/types.js';
+import type { EventRedirect } from '../ingest/event-ids.js';
+
+export type { EventRedirect } from '../ingest/event-ids.js';
 
 export type PutResult = 'added' | 'known';
 
@@ -123,15 +126,21 @@ export interface Store extends SourceStore {
    * `grouped`: the ids of the articles the events were built from, when other processes may store articles
    * meanwhile (those stay in `articlesWithoutEvents`); without it, every stored article counts as grouped.
    * It must hold every id `articlesWithoutEvents` returned before the events were built.
+   * `redirects` records ids that no event has any more and the event each now leads to (see `eventRedirect`).
    */
-  replaceEvents(events: DossierEvent[], grouped?: string[]): Promise<void>;
+  replaceEvents(events: DossierEvent[], grouped?: string[], redirects?: EventRedirect[]): Promise<void>;
   /**
    * In one atomic step, removes the events with `removeIds` (unknown ids are ignored) and stores `events`,
    * with their digests, participants and search text, then bumps `eventsVersion`: an incremental rebuild
    * replaces the events it recomputed and leaves the others as they are. An event in `events` whose id is
    * stored must be among `removeIds`. `grouped` as for `replaceEvents`.
    */
-  updateEvents(removeIds: string[], events: DossierEvent[], grouped?: string[]): Promise<void>;
+  updateEvents(removeIds: string[], events: DossierEvent[], grouped?: string[], redirects?: EventRedirect[]): Promise<void>;
+  /**
+   * Where an id that no event has any more leads: the id of the event that holds its articles now, following
+   * every later move; null for an id that is live or was never recorded. Storing an event under an id ends its redirect.
+   */
+  eventRedirect(id: string): Promise<string | null>;
   /**
    * A number that changes whenever the stored events change, also when another process changed them:
    * a cheap check before reusing anything derived from the events.

@@ -134,6 +134,22 @@ export function storeContract(name: string, open: () => Promise<Store>, options:
       await store.close();
     });
 
+    it('keeps a redirect from every retired event id, one step to the live event, until the id is live again', async () => {
+      const store = await open();
+      await store.replaceEvents([event('a', '2025-01-01'), event('b', '2025-01-02')]);
+      assert.equal(await store.eventRedirect('a'), null);
+      await store.updateEvents(['a', 'b'], [event('a', '2025-01-01')], undefined, [{ from: 'b', to: 'a' }]);
+      assert.equal(await store.eventRedirect('b'), 'a');
+      await store.updateEvents(['a'], [event('c', '2025-01-01')], undefined, [{ from: 'a', to: 'c' }]);
+      assert.equal(await store.eventRedirect('a'), 'c');
+      assert.equal(await store.eventRedirect('b'), 'c', 'an older redirect follows the later move');
+      await store.replaceEvents([event('c', '2025-01-01'), event('b', '2025-01-02')]);
+      assert.equal(await store.eventRedirect('b'), null, 'an id that is live again no longer redirects');
+      assert.equal(await store.eventRedirect('a'), 'c');
+      assert.equal(await store.eventRedirect('never'), null);
+      await store.close();
+    });
+
     it('lists the ok articles that no event replacement or update has covered yet', async () => {
       const store = await open();
       await store.putArticle(article('p1'));

@@ -10,6 +10,33 @@ import { articleHref, citationLink, entityHref, eventHref, layout, plural, type 
 
 type SourceNumbers = Map<string, { n: number; label: string }>;
 
+/** Sources shown side by side (with their full text) on one page of an event, and columns of its claim matrix. */
+export const SOURCES_PER_PAGE = 10;
+/** Claims (matrix rows) on one page of an event. A 165-article event rendered whole was 2.4 MB. */
+export const CLAIMS_PER_PAGE = 30;
+
+/** Which page of an event's sources and of its claims to show, counted from 1. */
+export interface EventPaging {
+  sourcePage: number;
+  claimPage: number;
+}
+
+function pageCount(total: number, perPage: number): number {
+  return Math.max(1, Math.ceil(total / perPage));
+}
+
+function pageSlice<T>(items: T[], page: number, perPage: number): T[] {
+  return items.slice((page - 1) * perPage, page * perPage);
+}
+
+/** Links to the other pages of a list; `href` builds the link to one page. */
+function pager(label: string, page: number, pages: number, href: (page: number) => string): Html | string {
+  if (pages <= 1) return '';
+  return html`<nav class="pager" aria-label="${label} pages">${label}: ${Array.from({ length: pages }, (_, index) => index + 1).map((n) =>
+    n === page ? html`<strong aria-current="page">${n}</strong> ` : html`<a href="${href(n)}">${n}</a> `,
+  )}</nav>`;
+}
+
 function sourceLabel(source: EventSource): string {
   return source.meta.publisher ?? source.meta.title ?? source.meta.id;
 }
@@ -119,24 +146,26 @@ function shorten(text: string, max: number): string {
 const STATUS_LABEL: Record<string, string> = { agreed: 'agreed', contradicted: 'disputed', updated: 'updated', single: 'one source', attributed: 'attributed' };
 /** Longest own wording shown in a matrix cell; the citation links to the whole sentence. */
 const WORDING_CHARS = 160;
-/** Rows shown: claims two or more sources carry first (the matrix is for comparing), then one-source claims up to this many. */
-const MAX_SINGLE_ROWS = 15;
-
+/** Rows in order: claims two or more sources carry first (the matrix is for comparing), then one-source claims. */
 function matrixRows(event: DossierEvent): Claim[] {
-  const shared = event.claims.filter((claim) => claim.articles.length > 1);
-  return [...shared, ...event.claims.filter((claim) => claim.articles.length <= 1).slice(0, MAX_SINGLE_ROWS)];
+  return [...event.claims.filter((claim) => claim.articles.length > 1), ...event.claims.filter((claim) => claim.articles.length <= 1)];
 }
 
-function claimMatrix(event: DossierEvent, sources: EventSource[], numbers: SourceNumbers): Html {
+function claimMatrix(event: DossierEvent, sources: EventSource[], numbers: SourceNumbers, paging: EventPaging, href: (paging: EventPaging) => string): Html {
   if (event.claims.length === 0) {
     return html`<section aria-labelledby="claims-h"><h2 id="claims-h">Claims by source</h2>${none('No claims were extracted from the sources.')}</section>`;
   }
+  // Columns: the independent sources of the current page of sources; rows: one page of claims.
   const independent = sources.filter((source) => source.meta.independent);
+  const claims = pageSlice(matrixRows(event), paging.claimPage, CLAIMS_PER_PAGE);
+  const claimPages = pageCount(event.claims.length, CLAIMS_PER_PAGE);
   return html`<section aria-labelledby="claims-h"><h2 id="claims-h">Claims by source</h2>
+${claimPages > 1 ? html`<p class="muted">Claims ${(paging.claimPage - 1) * CLAIMS_PER_PAGE + 1}–${(paging.claimPage - 1) * CLAIMS_PER_PAGE + claims.length} of ${event.claims.length}; columns are the independent sources on this page of sources.</p>` : ''}
+${pager('Claims', paging.claimPage, claimPages, (n) => href({ ...paging, claimPage: n }))}
 <div class="table-wrap"><table class="matrix stack"><thead><tr><th scope="col">Claim</th>${independent.map(
     (source) => html`<th scope="col"><a href="${articleHref(source.meta.id)}" title="${sourceLabel(source)}">[${numbers.get(source.meta.id)?.n}] ${shorten(sourceLabel(source), MATRIX_LABEL_CHARS)}</a></th>`,
   )}</tr></thead>
-<tbody>${matrixRows(event).map(
+<tbody>${claims.map(
     (claim) => html`<tr><th scope="row"><span class="badge claim-${claim.status}">${STATUS_LABEL[claim.status] ?? claim.status}</span> ${claim.text}</th>${independent.map((source) => {
       const stance = claimStance(claim, source.meta.id, event.discrepancies);
       const evidence = claim.evidence.filter((c) => c.article === source.meta.id);
@@ -202,13 +231,15 @@ function actionsSection(event: DossierEvent, numbers: SourceNumbers): Html {
   )}</tbody></table></div></section>`;
 }
 
-function sourcesSection(detail: EventDetail, numbers: SourceNumbers): Html {
+function sourcesSection(detail: EventDetail, sources: EventSource[], numbers: SourceNumbers, paging: EventPaging, href: (paging: EventPaging) => string): Html {
   const participantIds = new Map(
     detail.event.participants.flatMap((p) => [p.name, ...p.aliases].map((name): [string, string] => [name, p.id])),
   );
+  const sourcePages = pageCount(detail.sources.length, SOURCES_PER_PAGE);
   return html`<section aria-labelledby="sources-h"><h2 id="sources-h">Sources side by side</h2>
-<p class="muted">Sentences the event cites are highlighted.</p>
-<div class="sources">${detail.sources.map((source) => {
+<p class="muted">Sentences the event cites are highlighted.${sourcePages > 1 ? ` Sources ${(paging.sourcePage - 1) * SOURCES_PER_PAGE + 1}–${(paging.sourcePage - 1) * SOURCES_PER_PAGE + sources.length} of ${detail.sources.length}.` : ''}</p>
+${pager('Sources', paging.sourcePage, sourcePages, (n) => href({ ...paging, sourcePage: n }))}
+<div class="sources">${sources.map((source) => {
     const n = numbers.get(source.meta.id)?.n;
     return html`<article class="source" aria-labelledby="source-${n}-h">
 <h3 id="source-${n}-h">[${n}] <a href="${articleHref(source.meta.id)}">${sourceLabel(source)}</a></h3>
@@ -223,22 +254,31 @@ function sourcesSection(detail: EventDetail, numbers: SourceNumbers): Html {
   })}</div></section>`;
 }
 
-export function eventPage(detail: EventDetail): Html {
+/** The event page; long events show one page of sources (side by side and as claim-matrix columns) and of claims. */
+export function eventPage(detail: EventDetail, paging: EventPaging = { sourcePage: 1, claimPage: 1 }): Html {
   const { event } = detail;
   const numbers: SourceNumbers = new Map(
     detail.sources.map((source, index) => [source.meta.id, { n: index + 1, label: sourceLabel(source) }]),
   );
   const independent = detail.sources.filter((source) => source.meta.independent).length;
+  const pageSources = pageSlice(detail.sources, paging.sourcePage, SOURCES_PER_PAGE);
+  const href = (target: EventPaging): string => {
+    const query = [
+      ...(target.sourcePage > 1 ? [`sources=${target.sourcePage}`] : []),
+      ...(target.claimPage > 1 ? [`claims=${target.claimPage}`] : []),
+    ];
+    return `${eventHref(event.id)}${query.length > 0 ? `?${query.join('&')}` : ''}`;
+  };
   const main = html`<p class="crumbs"><a href="/">Events</a></p>
 <h1>${event.title}</h1>
 <p class="meta">${event.date ?? 'date unknown'}${event.location ? ` · ${event.location}` : ''} · ${plural(independent, 'independent source')}${detail.sources.length > independent ? ` (${plural(detail.sources.length, 'article')} in all)` : ''} · updated ${event.lastUpdated.slice(0, 10)}</p>
 ${briefSection(detail, briefBody(detail.brief, event.title, numbers), numbers)}
 ${participantsSection(event)}
 ${timelineSection(detail.brief, numbers)}
-${claimMatrix(event, detail.sources, numbers)}
+${claimMatrix(event, pageSources, numbers, paging, href)}
 ${quotesSection(event, detail.brief, numbers)}
 ${framingSection(event, numbers)}
 ${actionsSection(event, numbers)}
-${sourcesSection(detail, numbers)}`;
+${sourcesSection(detail, pageSources, numbers, paging, href)}`;
   return layout({ title: event.title, main, scripts: ['/assets/chart.umd.min.js', '/assets/app.js'] });
 }
