@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import pg from 'pg';
-import { PgStore, redactUrl, toTsQuery } from '../src/store/postgres.js';
+import { PG_SCHEMA_VERSION, PgStore, redactUrl, toTsQuery } from '../src/store/postgres.js';
 import { StoreOpenError } from '../src/store/sqlite.js';
 import { article, storeContract } from './support/store-contract.js';
 import { freshDatabase, pgSkipReason } from './support/postgres.js';
@@ -18,7 +18,7 @@ describe('PgStore specifics', { skip }, () => {
     assert.equal(await stores[2].countArticles(), 1);
     const db = new pg.Client({ connectionString: url });
     await db.connect();
-    assert.deepEqual((await db.query('SELECT version FROM dossier_schema')).rows, [{ version: 1 }]);
+    assert.deepEqual((await db.query('SELECT version FROM dossier_schema')).rows, [{ version: PG_SCHEMA_VERSION }]);
     await db.end();
     await Promise.all(stores.map((store) => store.close()));
   });

@@ -173,6 +173,13 @@ function daysApart(span: DaySpan): boolean {
   return span.latestStart - span.earliestEnd > MAX_DAY_GAP;
 }
 
+/** Texts shorter than this many words are compared on their words alone (see clusterArticles). */
+const NAMED_TEXT_MIN_WORDS = 40;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
 /** The same occasion told in other words: the same reported day, the same city and someone named in both
  *  are evidence enough on their own (reports of one happening by a wire, a ministry and a blog share few
  *  words). Set so that this evidence alone reaches JOIN_THRESHOLD. */
@@ -258,6 +265,7 @@ export function clusterArticles<T extends ClusterInput>(inputs: T[], options: Cl
   const space = new TfidfSpace(ordered.map((input) => articleTerms(input.article)));
   const vectors = ordered.map((input) => space.vector(articleTerms(input.article)));
   const names = nameVectors(ordered);
+  const short = ordered.map((input) => wordCount(input.article.text) < NAMED_TEXT_MIN_WORDS);
   // Sums of pair similarities between groups, keyed by the other group.
   const links = ordered.map(() => new Map<number, number>());
   const postings = new Map<string, number[]>();
@@ -272,8 +280,9 @@ export function clusterArticles<T extends ClusterInput>(inputs: T[], options: Cl
       } else postings.set(key, [i]);
     }
     for (const j of candidates) {
-      // Texts that name nobody (a headline, a brief) are compared on their words alone.
-      const named = names[i].size > 0 && names[j].size > 0;
+      // Short texts (a headline, a brief) are compared on their words alone: their names are most of their
+      // words already, and a second count of them outweighs everything else they say.
+      const named = names[i].size > 0 && names[j].size > 0 && !short[i] && !short[j];
       const text = dot(vectors[i], vectors[j]);
       const similarity = (named ? (1 - nameWeight) * text + nameWeight * dot(names[i], names[j]) : text) + occasionEvidence(input, ordered[j]);
       links[i].set(j, similarity);

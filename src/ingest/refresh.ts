@@ -43,19 +43,31 @@ function addTo<K, V>(index: Map<K, V[]>, key: K, value: V): void {
   else index.set(key, [value]);
 }
 
-/**
- * Stored events that could take one of the new articles: those naming one of its people or two of its
- * organisations (under any of their names), and those reported within a day of it whose title shares a
- * word with it.
- */
 function articleDays(article: Article): string[] {
   const day = eventAnchor(article, splitSentences(article.text)).date;
   return day ? daysAround(day) : [];
 }
 
+/** Stored events read around a refresh for undated articles and for series links: the newest this many
+ *  that share a name. Keeps the cost of a refresh flat when a person is named in thousands of events; an
+ *  older event of a series keeps its stored links until it is itself regrouped. */
+const NEIGHBOURHOOD_LIMIT = 200;
+
+/** An undated article may join any event naming its people; it is regrouped with at most this many of
+ *  them, those sharing the most names: a person in the news every week would otherwise send every event
+ *  of theirs back through the clusterer with each new mention. */
+const MAX_EVENTS_PER_UNDATED_ARTICLE = 30;
+
+/**
+ * Stored events that could take one of the new articles: those naming one of its people or two of its
+ * organisations (under any of their names), and those reported within a day of it whose title shares a
+ * word with it. A dated article can only join an undated event or one within MAX_DAY_GAP days of it (the
+ * clusterer's day rule), so events of the same people on other days are left alone.
+ */
 export function eventsAffectedBy(articles: Article[], digests: EventDigest[]): Set<string> {
   const byParticipant = new Map<string, string[]>();
   const byDay = new Map<string, EventDigest[]>();
+  const dateOf = new Map(digests.map((digest) => [digest.id, digest.date]));
   for (const digest of digests) {
     for (const id of new Set(nameIdsOf(digest.participants))) addTo(byParticipant, id, digest.id);
     if (digest.date) addTo(byDay, digest.date, digest);
@@ -66,8 +78,12 @@ export function eventsAffectedBy(articles: Article[], digests: EventDigest[]): S
     for (const id of new Set(nameIdsOf(article.entities ?? []))) {
       for (const eventId of byParticipant.get(id) ?? []) shared.set(eventId, (shared.get(eventId) ?? 0) + (id.startsWith('person-') ? MIN_SHARED_NAMES : 1));
     }
-    for (const [eventId, count] of shared) if (count >= MIN_SHARED_NAMES) affected.add(eventId);
     const day = eventAnchor(article, splitSentences(article.text)).date;
+    const window = day ? new Set(daysAround(day)) : null;
+    const candidates = [...shared]
+      .filter(([eventId, count]) => count >= MIN_SHARED_NAMES && (!window || !dateOf.get(eventId) || window.has(dateOf.get(eventId)!)))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    for (const [eventId] of window ? candidates : candidates.slice(0, MAX_EVENTS_PER_UNDATED_ARTICLE)) affected.add(eventId);
     if (!day) continue;
     const terms = new Set(contentTerms(`${article.title ?? ''}\n${article.text}`));
     for (const near of daysAround(day)) {
@@ -176,13 +192,20 @@ export async function refreshEvents(store: Store, addedIds?: string[]): Promise<
   if (stored === 0) return rebuildAllEvents(store);
   // Only the events that share a name or a day with the new articles are read: the cost follows what the
   // new articles touch, not the size of the store.
-  const digests = await store.eventDigestsFor(added.flatMap((article) => nameIdsOf(article.entities ?? [])), added.flatMap(articleDays));
+  const dated = added.filter((article) => articleDays(article).length > 0);
+  const undated = added.filter((article) => articleDays(article).length === 0);
+  const found = [
+    ...(dated.length > 0 ? await store.eventDigestsFor(dated.flatMap((article) => nameIdsOf(article.entities ?? [])), dated.flatMap(articleDays)) : []),
+    ...(undated.length > 0 ? await store.eventDigestsFor(undated.flatMap((article) => nameIdsOf(article.entities ?? [])), [], NEIGHBOURHOOD_LIMIT) : []),
+  ];
+  const digests = [...new Map(found.map((digest) => [digest.id, digest])).values()];
   const affected = eventsAffectedBy(added, digests);
   const before = digests.filter((digest) => affected.has(digest.id));
   // Events in a series with the regrouped ones, or naming someone they name, may need their links redone.
   const around = await store.eventDigestsFor(
     [...added.flatMap((article) => nameIdsOf(article.entities ?? [])), ...before.flatMap((digest) => nameIdsOf(digest.participants))],
     [],
+    NEIGHBOURHOOD_LIMIT,
   );
   const kept = [...new Map([...digests, ...around].map((digest) => [digest.id, digest])).values()].filter((digest) => !affected.has(digest.id));
   const memberIds = new Set(

@@ -76,6 +76,9 @@ const MIGRATIONS: string[] = [
   `CREATE TABLE event_redirects (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);`,
 ];
 
+/** The schema version a database migrated by this code has (`dossier_schema.version`). */
+export const PG_SCHEMA_VERSION = MIGRATIONS.length;
+
 const SELECT_SOURCES = 'SELECT s.*, (SELECT count(*)::int FROM source_articles sa WHERE sa.source_id = s.id) AS articles_added FROM sources s';
 
 /** Events in `listEvents` order: newest first, undated last, then id as bytes (SQLite's order). */
@@ -317,11 +320,14 @@ export class PgStore implements Store {
     return (await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event_digests')).rows[0].n;
   }
 
-  async eventDigestsFor(nameIds: string[], days: string[]): Promise<EventDigest[]> {
+  async eventDigestsFor(nameIds: string[], days: string[], limit?: number): Promise<EventDigest[]> {
     const rows = (
       await this.pool.query<{ digest: string }>(
-        `SELECT digest FROM event_digests WHERE id IN (SELECT event_id FROM event_names WHERE name_id = ANY($1)) OR date = ANY($2) ${EVENT_ORDER}`,
-        [[...new Set(nameIds)], [...new Set(days)]],
+        `SELECT digest FROM event_digests
+          WHERE date = ANY($2)
+             OR (id IN (SELECT event_id FROM event_names WHERE name_id = ANY($1)) AND (cardinality($2::text[]) = 0 OR date IS NULL OR date = ANY($2)))
+          ${EVENT_ORDER} LIMIT $3`,
+        [[...new Set(nameIds)], [...new Set(days)], limit ?? null],
       )
     ).rows;
     return rows.map((row) => JSON.parse(row.digest) as EventDigest);

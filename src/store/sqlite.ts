@@ -410,13 +410,16 @@ export class SqliteStore implements Store {
     return (this.db.prepare('SELECT count(*) AS n FROM event_digests').get() as { n: number }).n;
   }
 
-  async eventDigestsFor(nameIds: string[], days: string[]): Promise<EventDigest[]> {
+  async eventDigestsFor(nameIds: string[], days: string[], limit = -1): Promise<EventDigest[]> {
     const rows = this.db
       .prepare(
-        `SELECT digest FROM event_digests WHERE id IN (SELECT event_id FROM event_names WHERE name_id IN (SELECT value FROM json_each(?)))
-           OR date IN (SELECT value FROM json_each(?)) ORDER BY date DESC, id`,
+        `SELECT digest FROM event_digests
+          WHERE date IN (SELECT value FROM json_each(@days))
+             OR (id IN (SELECT event_id FROM event_names WHERE name_id IN (SELECT value FROM json_each(@names)))
+                 AND (@anyDate OR date IS NULL OR date IN (SELECT value FROM json_each(@days))))
+          ORDER BY date DESC, id LIMIT @limit`,
       )
-      .all(JSON.stringify([...new Set(nameIds)]), JSON.stringify([...new Set(days)])) as { digest: string }[];
+      .all({ names: JSON.stringify([...new Set(nameIds)]), days: JSON.stringify([...new Set(days)]), anyDate: days.length === 0 ? 1 : 0, limit }) as { digest: string }[];
     return rows.map((row) => JSON.parse(row.digest) as EventDigest);
   }
 

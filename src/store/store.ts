@@ -157,11 +157,12 @@ export interface Store extends SourceStore {
   listEventDigests(): Promise<EventDigest[]>;
   countEvents(): Promise<number>;
   /**
-   * Digests of the events that name one of these people or organisations (ids as `nameIdsOf` writes them,
-   * under any of their names) or are dated on one of these days, in `listEvents` order: the events a new
-   * article could join, found through indexes, whatever the number of stored events.
+   * The events a new article could join, found through indexes whatever the number of stored events, in
+   * `listEvents` order: those dated on one of `days`, and those naming one of these people or organisations
+   * (ids as `nameIdsOf` writes them, under any of their names) that are undated or dated on one of `days`
+   * (any date when `days` is empty). At most `limit` (newest first) when given.
    */
-  eventDigestsFor(nameIds: string[], days: string[]): Promise<EventDigest[]>;
+  eventDigestsFor(nameIds: string[], days: string[], limit?: number): Promise<EventDigest[]>;
   getEvent(id: string): Promise<DossierEvent | null>;
   /** The events with these ids that exist, in the order of `ids`. */
   getEvents(ids: string[]): Promise<DossierEvent[]>;

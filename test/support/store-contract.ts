@@ -215,7 +215,9 @@ export function storeContract(name: string, open: () => Promise<Store>, options:
       // 'Ilunga' is an alias of Rosa Ilunga: an article naming her by surname finds the event.
       assert.deepEqual((await store.eventDigestsFor(nameIdsOf([{ name: 'Ilunga', aliases: [], type: 'person' }]), [])).map((d) => d.id), ['r1']);
       assert.deepEqual((await store.eventDigestsFor([], ['2026-01-01', '2030-01-01'])).map((d) => d.id), ['e2']);
-      assert.deepEqual((await store.eventDigestsFor(nameIdsOf([{ name: 'Water Board', aliases: [], type: 'organization' }]), ['2026-01-01'])).map((d) => d.id), ['e2', 'r1']);
+      assert.deepEqual((await store.eventDigestsFor(nameIdsOf([{ name: 'Water Board', aliases: [], type: 'organization' }]), ['2026-01-01'])).map((d) => d.id), ['e2']);
+      assert.deepEqual((await store.eventDigestsFor(nameIdsOf([{ name: 'Water Board', aliases: [], type: 'organization' }]), ['2025-03-01'])).map((d) => d.id), ['r1']);
+      assert.deepEqual((await store.eventDigestsFor(nameIdsOf([{ name: 'Ilunga', aliases: [], type: 'person' }]), [], 0)).map((d) => d.id), []);
       assert.deepEqual(await store.eventDigestsFor(['person-nobody'], []), []);
       await store.updateEvents(['r1'], []);
       assert.deepEqual(await store.eventDigestsFor(nameIdsOf([{ name: 'Ilunga', aliases: [], type: 'person' }]), []), []);
