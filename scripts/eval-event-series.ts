@@ -84,6 +84,8 @@ const total = goldEvents.size;
 console.log(
   JSON.stringify({
     dataset: 'test/fixtures/event-series',
+    metric: 'bcubed_f1',
+    value: Number(f1.toFixed(4)),
     articles: articles.length,
     goldEvents: total,
     predictedEvents: events.length,

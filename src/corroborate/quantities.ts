@@ -266,6 +266,10 @@ export function compatibleQuantities(a: Quantity, b: Quantity): boolean {
 /** Two figures measure the same thing: one dimension and unit, and no two different measures. */
 export function sameSlot(a: Quantity, b: Quantity): boolean {
   if (a.dimension !== b.dimension || a.unit !== b.unit || a.role !== b.role) return false;
+  // An open-ended count ("thousands of people", "more than 40") is too loose to stand for a slot on its
+  // own: it fills one only where the word nearest one figure ("fled", "killed") is a measure of the other.
+  const open = !Number.isFinite(a.high) || !Number.isFinite(b.high);
+  if (open && !(b.measure.includes(a.measure[0]) || a.measure.includes(b.measure[0]))) return false;
   return a.measure.length === 0 || b.measure.length === 0 || a.measure.some((word) => b.measure.includes(word));
 }
 
