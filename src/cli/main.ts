@@ -138,7 +138,6 @@ async function ingestCommand(paths: string[], options: IngestOptions): Promise<v
       if (interrupted) break;
       const skips = await ingestWarcFile(store, displayPath(file), summary, stop.signal).catch(whenInterrupted);
       if (skips && !options.json) process.stderr.write(`${displayPath(file)}: ${describeSkips(skips)}\n`);
-      summary.files++;
       bar?.increment();
     }
     if (targets.length > 0 && !interrupted) {
