@@ -284,7 +284,9 @@ export function clusterArticles<T extends ClusterInput>(inputs: T[], options: Cl
       // words already, and a second count of them outweighs everything else they say.
       const named = names[i].size > 0 && names[j].size > 0 && !short[i] && !short[j];
       const text = dot(vectors[i], vectors[j]);
-      const similarity = (named ? (1 - nameWeight) * text + nameWeight * dot(names[i], names[j]) : text) + occasionEvidence(input, ordered[j]);
+      // The day-and-city evidence is on the scale of article similarities, far above a headline's.
+      const evidence = short[i] || short[j] ? 0 : occasionEvidence(input, ordered[j]);
+      const similarity = (named ? (1 - nameWeight) * text + nameWeight * dot(names[i], names[j]) : text) + evidence;
       links[i].set(j, similarity);
       links[j].set(i, similarity);
     }
