@@ -88,7 +88,11 @@ export async function startWorker(url: string, options: WorkerOptions): Promise<
     }
   });
   await boss.work(GROUP_QUEUE, { batchSize: 1, pollingIntervalSeconds: options.poll }, async () => {
-    const events = await store.exclusive(EVENTS_LOCK, () => refreshEvents(store, []));
+    // A full regrouping, not an incremental one: articles reach the grouping job in whatever order the
+    // workers store them, and regrouping everything makes the events the same as one process ingesting the
+    // whole batch (the incremental refresh can differ with arrival order). Grouping jobs are coalesced
+    // (one waiting at most), so this runs once per lull, not once per document.
+    const events = await store.exclusive(EVENTS_LOCK, () => refreshEvents(store));
     log(`grouped ${events} events`);
     return { events };
   });
