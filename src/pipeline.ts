@@ -18,7 +18,7 @@ import {
 } from './metadata/text.js';
 import type { Article, RawDocument, Removal } from './types.js';
 
-/** Bodies with fewer words than this are not articles (widgets, stubs). A one-sentence brief or a
+/** Bodies with fewer words than this are not articles (widgets, teaser boxes). A one-sentence brief or a
  *  headline-only wire flash ("Swimming star Esther Williams dies at 91") is an article: ECB+ and
  *  news-clustering corpora hold many of 7-20 words. Error pages are rejected by their own rule. */
 export const MIN_BODY_WORDS = 6;

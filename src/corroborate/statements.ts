@@ -204,7 +204,7 @@ export function extractStatements(article: Article, sentences: SentenceIndex, re
   return records;
 }
 
-/** The clause with its figures, day and place replaced by placeholders (kept as words the model reads alike). */
+/** The clause with its figures, day and place masked by marker words (which the model reads alike). */
 function maskValues(text: string, start: number, quantities: Quantity[], days: { start: number; end: number }[], place: { start: number; end: number } | null): string {
   const spans = [
     ...quantities.map((q) => ({ start: q.start, end: q.figureEnd, with: 'several' })),

@@ -43,8 +43,15 @@ function addTo<K, V>(index: Map<K, V[]>, key: K, value: V): void {
   else index.set(key, [value]);
 }
 
+const reportedDays = new WeakMap<Article, string | null>();
+/** The day an article reports, read once per article however many look-ups need it. */
+function reportedDay(article: Article): string | null {
+  if (!reportedDays.has(article)) reportedDays.set(article, eventAnchor(article, splitSentences(article.text)).date);
+  return reportedDays.get(article)!;
+}
+
 function articleDays(article: Article): string[] {
-  const day = eventAnchor(article, splitSentences(article.text)).date;
+  const day = reportedDay(article);
   return day ? daysAround(day) : [];
 }
 
@@ -78,7 +85,7 @@ export function eventsAffectedBy(articles: Article[], digests: EventDigest[]): S
     for (const id of new Set(nameIdsOf(article.entities ?? []))) {
       for (const eventId of byParticipant.get(id) ?? []) shared.set(eventId, (shared.get(eventId) ?? 0) + (id.startsWith('person-') ? MIN_SHARED_NAMES : 1));
     }
-    const day = eventAnchor(article, splitSentences(article.text)).date;
+    const day = reportedDay(article);
     const window = day ? new Set(daysAround(day)) : null;
     const candidates = [...shared]
       .filter(([eventId, count]) => count >= MIN_SHARED_NAMES && (!window || !dateOf.get(eventId) || window.has(dateOf.get(eventId)!)))
@@ -192,8 +199,8 @@ export async function refreshEvents(store: Store, addedIds?: string[]): Promise<
   if (stored === 0) return rebuildAllEvents(store);
   // Only the events that share a name or a day with the new articles are read: the cost follows what the
   // new articles touch, not the size of the store.
-  const dated = added.filter((article) => articleDays(article).length > 0);
-  const undated = added.filter((article) => articleDays(article).length === 0);
+  const dated = added.filter((article) => reportedDay(article) !== null);
+  const undated = added.filter((article) => reportedDay(article) === null);
   const found = [
     ...(dated.length > 0 ? await store.eventDigestsFor(dated.flatMap((article) => nameIdsOf(article.entities ?? [])), dated.flatMap(articleDays)) : []),
     ...(undated.length > 0 ? await store.eventDigestsFor(undated.flatMap((article) => nameIdsOf(article.entities ?? [])), [], NEIGHBOURHOOD_LIMIT) : []),
